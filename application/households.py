@@ -1,0 +1,108 @@
+"""Use cases for households: register, recognise, escape, fall back; lists and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from application.errors import InvalidInputError
+from application.ledger import Entry, LedgerCore, Recorded
+from application.views.rows import from_row
+from domain.household import Area, Household, Member, Standing
+from domain.user import Actor
+
+
+@dataclass(frozen=True)
+class HouseholdListItem:
+    household_id: UUID
+    hamlet: str
+    head_name: str
+    area: Area
+    members_count: int
+    standing: Standing
+    standing_since: date | None
+    newly_escaped_until: date | None
+    window_closed_on: date | None
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    household_id: UUID
+    version: int
+    commune: str
+    hamlet: str
+    head_name: str
+    members: tuple[Member, ...]
+    area: Area
+    standing: Standing
+    escaped_on: date | None
+    newly_escaped_until: date | None
+    window_closed_on: date | None
+    newly_escaped_today: bool
+
+
+class HouseholdCases(LedgerCore):
+    def register_household(
+        self, actor: Actor, hamlet: str, head_name: str, members: list[Member], area: Area, entry: Entry
+    ) -> Recorded:
+        if previous := self._previous(entry.command_id):
+            return previous
+        errors = {}
+        if hamlet not in self.settings.hamlets:
+            errors["hamlet"] = f"Xóm “{hamlet}” không thuộc xã {self.settings.commune}."
+        if not head_name.strip():
+            errors["head_name"] = "Hãy nhập họ tên chủ hộ."
+        if errors:
+            raise InvalidInputError(errors)
+        actor.require_hamlet(hamlet)
+        self._require_not_future(entry.effective_on)
+        household = Household.register(self.settings.commune, hamlet, head_name.strip(), members, area,
+                                       self._act(actor, entry))
+        return self._record(entry, household.id, household)
+
+    def recognise_household(self, actor: Actor, household_id: UUID, standing: Standing, entry: Entry) -> Recorded:
+        return self._transition(actor, household_id, entry, lambda h, act: h.recognise(standing, act))
+
+    def record_escape(
+        self, actor: Actor, household_id: UUID, from_standing: Standing, entry: Entry, becomes_near_poor: bool = False
+    ) -> Recorded:
+        """Escape from poverty (poor → out, or poor → near-poor) or from near-poverty."""
+        if from_standing is Standing.NEAR_POOR:
+            return self._transition(actor, household_id, entry, lambda h, act: h.escape_near_poverty(act))
+        to = Standing.NEAR_POOR if becomes_near_poor else Standing.ESCAPED_POVERTY
+        starts_window = to is Standing.ESCAPED_POVERTY or self.settings.poor_to_near_poor_starts_window
+        return self._transition(actor, household_id, entry, lambda h, act: h.escape_poverty(to, starts_window, act))
+
+    def record_relapse(self, actor: Actor, household_id: UUID, into: Standing, entry: Entry) -> Recorded:
+        return self._transition(actor, household_id, entry, lambda h, act: h.fall_back(into, act))
+
+    def _transition(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
+        if previous := self._previous(entry.command_id):
+            return previous
+        household = self._load(Household, household_id, entry.expected_version)
+        actor.require_hamlet(household.hamlet)
+        self._require_not_future(entry.effective_on)
+        change(household, self._act(actor, entry))
+        return self._record(entry, household.id, household)
+
+    def household_summary(self, household_id: UUID) -> HouseholdSummary:
+        household = self._load(Household, household_id)
+        return HouseholdSummary(
+            household.id, household.version, household.commune, household.hamlet, household.head_name,
+            tuple(household.members), household.area, household.standing, household.escaped_on,
+            household.newly_escaped_until, household.window_closed_on, household.is_newly_escaped_on(self.today()),
+        )
+
+    def household_list(self, hamlet: str = "", standing: Standing | None = None, search: str = "") -> list[HouseholdListItem]:
+        self.views.catch_up()
+        sql, params = "SELECT * FROM view_households WHERE 1 = 1", []
+        if hamlet:
+            sql, params = sql + " AND hamlet = ?", [*params, hamlet]
+        if standing:
+            sql, params = sql + " AND standing = ?", [*params, standing.value]
+        if search.strip():
+            sql, params = sql + " AND lower(head_name) LIKE ?", [*params, f"%{search.strip().lower()}%"]
+        with self.views.database.reading() as cursor:
+            rows = cursor.all(sql + " ORDER BY hamlet, head_name", params)
+        return [from_row(HouseholdListItem, row) for row in rows]

@@ -1,0 +1,111 @@
+"""The ledger: the event store, the read models and the use cases over them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from application.errors import ConflictError, InvalidInputError, NotFoundError
+from application.settings import Settings, eventsourcing_env
+from application.transcodings import register_ledger_transcodings
+from application.views.catchup import ReadModels
+from application.views.database import open_view_database
+from domain.acts import Act, LegalBasis
+from domain.receipt import CommandReceipt, receipt_id
+from domain.user import Actor
+
+A = TypeVar("A", bound=Aggregate)
+
+CONFLICT_MESSAGE = "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
+
+
+class EventStore(Application):
+    """The one event store of a deployment; its notification log is the audit trail's order."""
+
+    name = "Ledger"
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_ledger_transcodings(transcoder)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an official fills in for every act: effective date, basis, note, and the form's id."""
+
+    effective_on: date
+    basis: LegalBasis | None = None
+    note: str = ""
+    command_id: str = ""
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    subject_id: UUID
+    position: int | None
+    duplicate: bool = False
+
+
+class LedgerCore:
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
+        self.settings = settings
+        self.timezone = ZoneInfo(settings.timezone)
+        self.clock = clock or (lambda: datetime.now(self.timezone))
+        self.store = EventStore(env=eventsourcing_env(settings.database))
+        self.views = ReadModels(open_view_database(settings.database), self.store)
+
+    def close(self) -> None:
+        self.views.database.close()
+        self.store.close()
+
+    def today(self) -> date:
+        return self.clock().astimezone(self.timezone).date()
+
+    def _act(self, actor: Actor, entry: Entry) -> Act:
+        return Act(actor.username, actor.role.value, entry.effective_on, entry.basis, entry.note.strip(),
+                   entry.command_id)
+
+    def _require_not_future(self, day: date, field: str = "effective_on") -> None:
+        if day > self.today():
+            raise InvalidInputError({field: "Ngày hiệu lực không được sau ngày hôm nay."})
+
+    def _previous(self, command_id: str) -> Recorded | None:
+        if not command_id:
+            return None
+        try:
+            receipt = self.store.repository.get(receipt_id(command_id))
+        except AggregateNotFoundError:
+            return None
+        return Recorded(receipt.subject_id, None, duplicate=True)
+
+    def _load(self, kind: type[A], aggregate_id: UUID, expected_version: int | None = None) -> A:
+        try:
+            aggregate = self.store.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(f"Không tìm thấy hồ sơ {aggregate_id}.") from None
+        if not isinstance(aggregate, kind):
+            raise NotFoundError(f"Không tìm thấy hồ sơ {aggregate_id}.")
+        if expected_version is not None and aggregate.version != expected_version:
+            raise ConflictError(CONFLICT_MESSAGE)
+        return aggregate
+
+    def _record(self, entry: Entry, subject_id: UUID, *aggregates: Any) -> Recorded:
+        receipts = [CommandReceipt.receive(entry.command_id, subject_id)] if entry.command_id else []
+        try:
+            recordings = self.store.save(*aggregates, *receipts)
+        except IntegrityError:
+            previous = self._previous(entry.command_id)
+            if previous:
+                return previous
+            raise ConflictError(CONFLICT_MESSAGE) from None
+        self.views.catch_up()
+        return Recorded(subject_id, recordings[-1].notification.id)

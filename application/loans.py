@@ -1,0 +1,59 @@
+"""Use cases for preferential loans: record one granted by the bank, list and show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from application.ledger import Entry, LedgerCore, Recorded
+from application.views.rows import from_row
+from domain.household import Household
+from domain.loan import Loan, Programme
+from domain.user import Actor
+
+
+@dataclass(frozen=True)
+class LoanSummary:
+    loan_id: UUID
+    household_id: UUID
+    head_name: str
+    hamlet: str
+    programme: Programme
+    amount: int
+    term_months: int
+    granted_on: date
+    due_on: date
+
+
+class LoanCases(LedgerCore):
+    def grant_loan(
+        self, actor: Actor, household_id: UUID, programme: Programme, amount: int, term_months: int, entry: Entry
+    ) -> Recorded:
+        """Mirrors the bank's decision; eligibility is checked on the granted date (entry.effective_on)."""
+        if previous := self._previous(entry.command_id):
+            return previous
+        household = self._load(Household, household_id)
+        actor.require_hamlet(household.hamlet)
+        self._require_not_future(entry.effective_on)
+        loan = Loan.grant(household, programme, amount, term_months, self._act(actor, entry))
+        return self._record(entry, loan.id, loan)
+
+    def loan_summary(self, loan_id: UUID) -> LoanSummary:
+        self._load(Loan, loan_id)
+        self.views.catch_up()
+        with self.views.database.reading() as cursor:
+            row = cursor.one("SELECT * FROM view_loans WHERE loan_id = ?", (str(loan_id),))
+        assert row is not None
+        return from_row(LoanSummary, row)
+
+    def loan_list(self, household_id: UUID | None = None, hamlet: str = "") -> list[LoanSummary]:
+        self.views.catch_up()
+        sql, params = "SELECT * FROM view_loans WHERE 1 = 1", []
+        if household_id:
+            sql, params = sql + " AND household_id = ?", [*params, str(household_id)]
+        if hamlet:
+            sql, params = sql + " AND hamlet = ?", [*params, hamlet]
+        with self.views.database.reading() as cursor:
+            rows = cursor.all(sql + " ORDER BY granted_on DESC, loan_id", params)
+        return [from_row(LoanSummary, row) for row in rows]

@@ -1,0 +1,20 @@
+"""The ledger as the web layer and the scheduler see it: every use case in one object."""
+
+from __future__ import annotations
+
+from application.audit import AuditCases
+from application.households import HouseholdCases
+from application.loans import LoanCases
+from application.projects import ProjectCases
+from application.reminders import ReminderCases
+from application.users import UserCases
+
+
+class Ledger(HouseholdCases, LoanCases, ProjectCases, ReminderCases, AuditCases, UserCases):
+    """Built once per process from settings (design.md §2.7) and closed on shutdown."""
+
+    def rebuild_read_models(self) -> int:
+        return self.views.rebuild()
+
+    def log_position(self) -> int:
+        return self.store.recorder.max_notification_id() or 0

@@ -1,0 +1,105 @@
+"""Users: created with a role and hamlets, signed in with an argon2-hashed password or a token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from uuid import UUID
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError
+
+from application.errors import ConflictError, InvalidInputError, NotFoundError
+from application.ledger import LedgerCore
+from application.views.rows import from_row
+from domain.acts import SYSTEM_ACTOR, Act
+from domain.user import Actor, Role, User, user_id
+
+HASHER = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    username: str
+    full_name: str
+    role: Role
+    hamlets: tuple[str, ...]
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class UserCases(LedgerCore):
+    def create_user(
+        self, username: str, full_name: str, role: Role, hamlets: list[str], password: str, by: str = SYSTEM_ACTOR
+    ) -> UUID:
+        unknown = [hamlet for hamlet in hamlets if hamlet not in self.settings.hamlets]
+        if unknown:
+            raise InvalidInputError({"hamlets": f"Xóm không thuộc xã: {', '.join(unknown)}"})
+        if len(password) < 8:
+            raise InvalidInputError({"password": "Mật khẩu phải có ít nhất 8 ký tự."})
+        act = Act(by, SYSTEM_ACTOR, self.today(), note="Tạo tài khoản")
+        user = User.register(username, full_name, role, hamlets, self.settings.commune, HASHER.hash(password), act)
+        try:
+            self.store.save(user)
+        except IntegrityError:
+            raise ConflictError(f"Tài khoản {username} đã tồn tại.") from None
+        self.views.catch_up()
+        return user.id
+
+    def authenticate(self, username: str, password: str) -> Actor | None:
+        user = self._user(username)
+        if user is None:
+            return None
+        try:
+            HASHER.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        return user.as_actor()
+
+    def actor(self, username: str) -> Actor | None:
+        user = self._user(username)
+        return user.as_actor() if user else None
+
+    def issue_token(self, username: str, by: str = SYSTEM_ACTOR) -> str:
+        """A personal bearer token; only its digest is stored."""
+        user = self._user(username)
+        if user is None:
+            raise NotFoundError(f"Không có tài khoản {username}.")
+        token = f"{user.id.hex}.{secrets.token_urlsafe(32)}"
+        user.issue_token(token_digest(token), Act(by, SYSTEM_ACTOR, self.today(), note="Cấp mã truy cập API"))
+        self.store.save(user)
+        self.views.catch_up()
+        return token
+
+    def actor_for_token(self, token: str) -> Actor | None:
+        user_hex, _, secret = token.partition(".")
+        if not secret:
+            return None
+        try:
+            user = self.store.repository.get(UUID(hex=user_hex))
+        except (ValueError, AggregateNotFoundError):
+            return None
+        if not isinstance(user, User) or token_digest(token) not in user.token_hashes:
+            return None
+        return user.as_actor()
+
+    def _user(self, username: str) -> User | None:
+        try:
+            user = self.store.repository.get(user_id(username))
+        except AggregateNotFoundError:
+            return None
+        return user if isinstance(user, User) else None
+
+    def user_list(self) -> list[UserSummary]:
+        self.views.catch_up()
+        with self.views.database.reading() as cursor:
+            rows = cursor.all("SELECT * FROM view_users ORDER BY role, username")
+        return [from_row(UserSummary, row) for row in rows]
+
+    def has_users(self) -> bool:
+        return bool(self.user_list())

@@ -1,0 +1,75 @@
+"""Keeps the read models up to date with the event store, exactly once and in pages.
+
+The position of the last applied notification is written in the same transaction as the page's
+changes (design.md §2.3), and that transaction holds the write lock (BEGIN IMMEDIATE on SQLite,
+SELECT … FOR UPDATE on PostgreSQL), so two processes catching up never apply a page twice.
+"""
+
+from __future__ import annotations
+
+from eventsourcing.application import Application
+
+from application.views.database import Cursor, ViewDatabase
+from application.views.projector import apply_event
+from application.views.schema import create_tables, drop_tables
+
+VIEWS_NAME = "ledger_views"
+PAGE_SIZE = 500
+
+
+class ReadModels:
+    def __init__(self, database: ViewDatabase, store: Application, page_size: int = PAGE_SIZE) -> None:
+        self.database, self.store, self.page_size = database, store, page_size
+        self._known_position = -1
+        with database.writing() as cursor:
+            self._create(cursor)
+
+    def _create(self, cursor: Cursor) -> None:
+        create_tables(cursor)
+        cursor.execute(
+            "INSERT INTO view_position (name, notification_id) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
+            (VIEWS_NAME,),
+        )
+
+    def catch_up(self) -> int:
+        """Applies every notification not yet applied; returns how many were applied."""
+        head = self.store.recorder.max_notification_id() or 0
+        if head <= self._known_position:
+            return 0
+        applied = 0
+        while page_applied := self._apply_next_page():
+            applied += page_applied
+        return applied
+
+    def _apply_next_page(self) -> int:
+        with self.database.writing() as cursor:
+            position = self._locked_position(cursor)
+            page = self.store.recorder.select_notifications(
+                start=position, limit=self.page_size, inclusive_of_start=False
+            )
+            for notification in page:
+                apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
+            if page:
+                position = page[-1].id
+                cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
+        self._known_position = position
+        return len(page)
+
+    def _locked_position(self, cursor: Cursor) -> int:
+        lock = " FOR UPDATE" if self.database.dialect == "postgres" else ""
+        row = cursor.one(f"SELECT notification_id FROM view_position WHERE name = ?{lock}", (VIEWS_NAME,))
+        assert row is not None
+        return int(row["notification_id"])
+
+    def position(self) -> int:
+        with self.database.reading() as cursor:
+            row = cursor.one("SELECT notification_id FROM view_position WHERE name = ?", (VIEWS_NAME,))
+            return int(row["notification_id"]) if row else 0
+
+    def rebuild(self) -> int:
+        """Drops every read model and replays the whole log into it."""
+        with self.database.writing() as cursor:
+            drop_tables(cursor)
+            self._create(cursor)
+        self._known_position = -1
+        return self.catch_up()

@@ -1,0 +1,1 @@
+"""The poverty-reduction ledger's domain: households, loans, projects, reminders, users."""

@@ -1,0 +1,174 @@
+"""Households: registered in a hamlet, recognised as poor or near-poor, escaping, falling back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from uuid import UUID, uuid4
+
+from domain.acts import Act, DomainError, RecordedAggregate
+from domain.deadlines import newly_escaped_until
+from domain.formatting import vn_date
+
+
+class Area(Enum):
+    RURAL = "rural"
+    URBAN = "urban"
+
+
+class Standing(Enum):
+    """Where a household stands on the commune's managed lists."""
+
+    UNLISTED = "unlisted"
+    POOR = "poor"
+    NEAR_POOR = "near_poor"
+    ESCAPED_POVERTY = "escaped_poverty"
+    ESCAPED_NEAR_POVERTY = "escaped_near_poverty"
+
+
+STANDING_LABELS = {
+    Standing.UNLISTED: "chưa thuộc danh sách",
+    Standing.POOR: "hộ nghèo",
+    Standing.NEAR_POOR: "hộ cận nghèo",
+    Standing.ESCAPED_POVERTY: "hộ thoát nghèo",
+    Standing.ESCAPED_NEAR_POVERTY: "hộ thoát cận nghèo",
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    full_name: str
+    relation: str = ""
+    birth_year: int | None = None
+
+
+class TransitionRefusedError(DomainError):
+    """A recognition that makes no sense from the household's current standing."""
+
+
+class Household(RecordedAggregate):
+
+    class Registered(RecordedAggregate.Created):
+        commune: str
+        hamlet: str
+        head_name: str
+        members: list[Member]
+        area: Area
+
+        def apply(self, household: Household) -> None:
+            household.commune, household.hamlet = self.commune, self.hamlet
+            household.head_name, household.members, household.area = self.head_name, self.members, self.area
+            household.standing, household.history = Standing.UNLISTED, []
+            household.escaped_on = household.newly_escaped_until = household.window_closed_on = None
+
+    class Transition(RecordedAggregate.Event):
+        from_standing: Standing
+        to_standing: Standing
+
+        def apply(self, household: Household) -> None:
+            household.standing = self.to_standing
+            household.history.append((self.effective_on, self.to_standing))
+            if self.to_standing is Standing.POOR and household.newly_escaped_until:
+                household.window_closed_on = household.window_closed_on or self.effective_on
+
+    class RecognisedPoor(Transition):
+        pass
+
+    class RecognisedNearPoor(Transition):
+        pass
+
+    class EscapedPoverty(Transition):
+        newly_escaped_until: date | None
+
+        def apply(self, household: Household) -> None:
+            super().apply(household)
+            if self.newly_escaped_until:
+                household.escaped_on = self.effective_on
+                household.newly_escaped_until = self.newly_escaped_until
+                household.window_closed_on = None
+
+    class EscapedNearPoverty(Transition):
+        pass
+
+    class FellBackIntoPoverty(Transition):
+        def apply(self, household: Household) -> None:
+            super().apply(household)
+            if household.newly_escaped_until and not household.window_closed_on:
+                household.window_closed_on = self.effective_on
+
+    @classmethod
+    def register(
+        cls, commune: str, hamlet: str, head_name: str, members: list[Member], area: Area, act: Act
+    ) -> Household:
+        return cls._create(
+            cls.Registered, id=uuid4(), commune=commune, hamlet=hamlet, head_name=head_name,
+            members=list(members), area=area, **act.event_fields(),
+        )
+
+    @property
+    def household_id(self) -> UUID:
+        return self.id
+
+    def recognise(self, standing: Standing, act: Act) -> None:
+        if standing not in (Standing.POOR, Standing.NEAR_POOR):
+            raise TransitionRefusedError("Chỉ công nhận hộ nghèo hoặc hộ cận nghèo.")
+        if self.standing is standing:
+            raise TransitionRefusedError(f"Hộ đã là {STANDING_LABELS[standing]}.")
+        if self.standing in (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY):
+            raise TransitionRefusedError(
+                f"Hộ đang là {STANDING_LABELS[self.standing]}: hãy ghi nhận tái nghèo thay vì công nhận mới."
+            )
+        if self.standing is Standing.POOR:
+            raise TransitionRefusedError("Hộ nghèo chuyển thành cận nghèo là thoát nghèo: hãy ghi nhận thoát nghèo.")
+        event = self.RecognisedPoor if standing is Standing.POOR else self.RecognisedNearPoor
+        self._transition(event, standing, act)
+
+    def escape_poverty(self, to_standing: Standing, starts_window: bool, act: Act) -> None:
+        if self.standing is not Standing.POOR:
+            raise TransitionRefusedError(
+                f"Không thể ghi nhận thoát nghèo: hộ đang là {STANDING_LABELS[self.standing]}, không phải hộ nghèo."
+            )
+        if to_standing not in (Standing.NEAR_POOR, Standing.ESCAPED_POVERTY):
+            raise TransitionRefusedError("Hộ thoát nghèo chỉ có thể trở thành hộ cận nghèo hoặc vượt chuẩn cận nghèo.")
+        until = newly_escaped_until(act.effective_on) if starts_window else None
+        self._transition(self.EscapedPoverty, to_standing, act, newly_escaped_until=until)
+
+    def escape_near_poverty(self, act: Act) -> None:
+        if self.standing is not Standing.NEAR_POOR:
+            raise TransitionRefusedError(
+                f"Không thể ghi nhận thoát cận nghèo: hộ đang là {STANDING_LABELS[self.standing]}, không phải hộ cận nghèo."
+            )
+        self._transition(self.EscapedNearPoverty, Standing.ESCAPED_NEAR_POVERTY, act)
+
+    def fall_back(self, into: Standing, act: Act) -> None:
+        if self.standing not in (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY):
+            raise TransitionRefusedError(
+                f"Chỉ hộ đã thoát nghèo hoặc thoát cận nghèo mới có thể tái nghèo; hộ đang là {STANDING_LABELS[self.standing]}."
+            )
+        if into not in (Standing.POOR, Standing.NEAR_POOR):
+            raise TransitionRefusedError("Tái nghèo là trở lại hộ nghèo hoặc hộ cận nghèo.")
+        self._transition(self.FellBackIntoPoverty, into, act)
+
+    def _transition(self, event: type[Transition], to: Standing, act: Act, **extra: object) -> None:
+        last_on = self.history[-1][0] if self.history else None
+        if last_on and act.effective_on < last_on:
+            raise TransitionRefusedError(
+                f"Ngày hiệu lực {vn_date(act.effective_on)} sớm hơn quyết định trước ({vn_date(last_on)})."
+            )
+        self.trigger_event(event, from_standing=self.standing, to_standing=to, **extra, **act.event_fields())
+
+    def standing_on(self, day: date) -> Standing:
+        standing = Standing.UNLISTED
+        for effective_on, to_standing in self.history:
+            if effective_on > day:
+                break
+            standing = to_standing
+        return standing
+
+    def is_newly_escaped_on(self, day: date) -> bool:
+        if not (self.escaped_on and self.newly_escaped_until):
+            return False
+        if self.window_closed_on and day >= self.window_closed_on:
+            return False
+        return self.escaped_on <= day <= self.newly_escaped_until

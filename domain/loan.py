@@ -1,0 +1,83 @@
+"""Preferential loans from the Vietnam Bank for Social Policies, mirrored by the commune."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from uuid import UUID, uuid4
+
+from domain.acts import Act, DomainError, RecordedAggregate
+from domain.calendar import add_months
+from domain.formatting import vn_date
+from domain.household import STANDING_LABELS, Household, Standing
+
+# Poor-household loans: term up to 120 months since 01/03/2019 (VBSP; domain.md §8.1 [V]).
+MAX_TERM_MONTHS = 120
+
+
+class Programme(Enum):
+    POOR = "poor"  # Decree 78/2002/NĐ-CP
+    NEAR_POOR = "near_poor"  # Decision 15/2013/QĐ-TTg
+    NEWLY_ESCAPED = "newly_escaped"  # Decision 28/2015/QĐ-TTg; seed §III.1
+    OTHER = "other"
+
+
+PROGRAMME_LABELS = {
+    Programme.POOR: "Cho vay hộ nghèo",
+    Programme.NEAR_POOR: "Cho vay hộ cận nghèo",
+    Programme.NEWLY_ESCAPED: "Cho vay hộ mới thoát nghèo",
+    Programme.OTHER: "Chương trình khác",
+}
+
+
+class LoanRefusedError(DomainError):
+    """The household is not eligible for the programme on the granted date."""
+
+
+def loan_refusal(household: Household, programme: Programme, granted_on: date) -> str | None:
+    """Why the household may not borrow under the programme on that date, or None if it may."""
+    standing = household.standing_on(granted_on)
+    on = vn_date(granted_on)
+    if programme is Programme.POOR and standing is not Standing.POOR:
+        return f"Ngày {on} hộ không phải hộ nghèo (đang là {STANDING_LABELS[standing]})."
+    if programme is Programme.NEAR_POOR and standing is not Standing.NEAR_POOR:
+        return f"Ngày {on} hộ không phải hộ cận nghèo (đang là {STANDING_LABELS[standing]})."
+    if programme is Programme.NEWLY_ESCAPED and not household.is_newly_escaped_on(granted_on):
+        return f"Ngày {on} hộ không trong thời hạn 36 tháng kể từ khi được công nhận thoát nghèo."
+    return None
+
+
+class Loan(RecordedAggregate):
+
+    class Granted(RecordedAggregate.Created):
+        household_id: UUID
+        commune: str
+        hamlet: str
+        programme: Programme
+        amount: int
+        term_months: int
+        granted_on: date
+        due_on: date
+
+        def apply(self, loan: Loan) -> None:
+            loan.household_id, loan.commune, loan.hamlet = self.household_id, self.commune, self.hamlet
+            loan.programme, loan.amount, loan.term_months = self.programme, self.amount, self.term_months
+            loan.granted_on, loan.due_on = self.granted_on, self.due_on
+
+    @classmethod
+    def grant(
+        cls, household: Household, programme: Programme, amount: int, term_months: int, act: Act
+    ) -> Loan:
+        if amount <= 0:
+            raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
+        if not 1 <= term_months <= MAX_TERM_MONTHS:
+            raise LoanRefusedError(f"Thời hạn vay phải từ 1 đến {MAX_TERM_MONTHS} tháng.")
+        reason = loan_refusal(household, programme, act.effective_on)
+        if reason:
+            raise LoanRefusedError(reason)
+        return cls._create(
+            cls.Granted, id=uuid4(), household_id=household.id, commune=household.commune,
+            hamlet=household.hamlet, programme=programme, amount=amount, term_months=term_months,
+            granted_on=act.effective_on, due_on=add_months(act.effective_on, term_months),
+            **act.event_fields(),
+        )

@@ -1,0 +1,101 @@
+"""Livelihood and production projects: proposed, approved for at most three years, reviewed."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from uuid import UUID, uuid4
+
+from domain.acts import Act, DomainError, RecordedAggregate
+from domain.deadlines import PROJECT_MAX_DURATION_MONTHS, project_ends_on
+from domain.formatting import vn_date
+
+
+class Component(Enum):
+    LIVELIHOODS = "project_2"  # Dự án 2: đa dạng hóa sinh kế, phát triển mô hình giảm nghèo
+    AGRICULTURE = "project_3_sub_1"  # Tiểu dự án 1, Dự án 3: hỗ trợ phát triển sản xuất nông nghiệp
+
+
+COMPONENT_LABELS = {
+    Component.LIVELIHOODS: "Dự án 2 – Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
+    Component.AGRICULTURE: "Tiểu dự án 1, Dự án 3 – Hỗ trợ phát triển sản xuất nông nghiệp",
+}
+
+
+class ProjectStage(Enum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REVIEWED = "reviewed"
+
+
+class ProjectRefusedError(DomainError):
+    """A project action that its stage or the law does not allow."""
+
+
+class Project(RecordedAggregate):
+
+    class Proposed(RecordedAggregate.Created):
+        commune: str
+        name: str
+        component: Component
+        household_ids: list[UUID]
+        responsible: str
+
+        def apply(self, project: Project) -> None:
+            project.commune, project.name, project.component = self.commune, self.name, self.component
+            project.household_ids, project.responsible = list(self.household_ids), self.responsible
+            project.stage, project.approver, project.results = ProjectStage.PROPOSED, "", ""
+            project.starts_on = project.duration_months = project.ends_on = project.reviewed_on = None
+
+    class Approved(RecordedAggregate.Event):
+        approver: str
+        starts_on: date
+        duration_months: int
+        ends_on: date
+
+        def apply(self, project: Project) -> None:
+            project.stage, project.approver = ProjectStage.APPROVED, self.approver
+            project.starts_on, project.duration_months = self.starts_on, self.duration_months
+            project.ends_on = self.ends_on
+
+    class Reviewed(RecordedAggregate.Event):
+        results: str
+
+        def apply(self, project: Project) -> None:
+            project.stage, project.results, project.reviewed_on = ProjectStage.REVIEWED, self.results, self.effective_on
+
+    @classmethod
+    def propose(
+        cls, commune: str, name: str, component: Component, household_ids: list[UUID], responsible: str, act: Act
+    ) -> Project:
+        if not name.strip():
+            raise ProjectRefusedError("Tên dự án không được để trống.")
+        if not household_ids:
+            raise ProjectRefusedError("Dự án phải có ít nhất một hộ tham gia.")
+        return cls._create(
+            cls.Proposed, id=uuid4(), commune=commune, name=name.strip(), component=component,
+            household_ids=list(dict.fromkeys(household_ids)), responsible=responsible, **act.event_fields(),
+        )
+
+    def approve(self, approver: str, starts_on: date, duration_months: int, act: Act) -> None:
+        if self.stage is not ProjectStage.PROPOSED:
+            raise ProjectRefusedError("Dự án đã được phê duyệt.")
+        if not 1 <= duration_months <= PROJECT_MAX_DURATION_MONTHS:
+            raise ProjectRefusedError(
+                f"Thời gian thực hiện tối đa không quá {PROJECT_MAX_DURATION_MONTHS} tháng (ba năm)."
+            )
+        self.trigger_event(
+            self.Approved, approver=approver, starts_on=starts_on, duration_months=duration_months,
+            ends_on=project_ends_on(starts_on, duration_months), **act.event_fields(),
+        )
+
+    def review(self, results: str, act: Act) -> None:
+        if self.stage is ProjectStage.PROPOSED:
+            raise ProjectRefusedError("Dự án chưa được phê duyệt nên chưa thể tổng kết, đánh giá.")
+        if self.stage is ProjectStage.REVIEWED:
+            raise ProjectRefusedError(f"Dự án đã được tổng kết, đánh giá ngày {vn_date(self.reviewed_on)}.")
+        if self.starts_on and act.effective_on < self.starts_on:
+            raise ProjectRefusedError(f"Ngày tổng kết sớm hơn ngày bắt đầu dự án ({vn_date(self.starts_on)}).")
+        if not results.strip():
+            raise ProjectRefusedError("Hãy ghi kết quả tổng kết, đánh giá.")
+        self.trigger_event(self.Reviewed, results=results.strip(), **act.event_fields())

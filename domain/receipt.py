@@ -1,0 +1,24 @@
+"""Receipts of submitted forms, so a form submitted twice records its act once."""
+
+from __future__ import annotations
+
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+
+def receipt_id(command_id: str) -> UUID:
+    return uuid5(NAMESPACE_URL, f"/commands/{command_id}")
+
+
+class CommandReceipt(Aggregate):
+
+    class Received(Aggregate.Created):
+        subject_id: UUID
+
+        def apply(self, receipt: CommandReceipt) -> None:
+            receipt.subject_id = self.subject_id
+
+    @classmethod
+    def receive(cls, command_id: str, subject_id: UUID) -> CommandReceipt:
+        return cls._create(cls.Received, id=receipt_id(command_id), subject_id=subject_id)

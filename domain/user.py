@@ -1,0 +1,105 @@
+"""Users of the ledger: commune leaders, officials assigned to hamlets, read-only supervisors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from domain.acts import Act, DomainError, RecordedAggregate
+
+
+class Role(Enum):
+    CHAIR = "chair"  # Chủ tịch UBND xã
+    VICE_CHAIR = "vice_chair"  # Phó Chủ tịch UBND xã phụ trách
+    OFFICIAL = "official"  # công chức assigned to hamlets (seed §VI)
+    SUPERVISOR = "supervisor"  # Ủy ban MTTQ: supervision, read-only (seed §VI.6)
+    INSPECTOR = "inspector"  # thanh tra, cấp trên: read-only
+
+
+ROLE_LABELS = {
+    Role.CHAIR: "Chủ tịch UBND xã",
+    Role.VICE_CHAIR: "Phó Chủ tịch UBND xã",
+    Role.OFFICIAL: "Công chức",
+    Role.SUPERVISOR: "Giám sát (MTTQ)",
+    Role.INSPECTOR: "Thanh tra, kiểm tra",
+}
+
+COMMUNE_WIDE_ROLES = (Role.CHAIR, Role.VICE_CHAIR)
+READ_ONLY_ROLES = (Role.SUPERVISOR, Role.INSPECTOR)
+
+
+class NotAllowedError(DomainError):
+    """The user's role or hamlets do not cover this act."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on whose behalf a use case runs."""
+
+    username: str
+    full_name: str
+    role: Role
+    hamlets: tuple[str, ...]
+
+    def may_record_in(self, hamlet: str) -> bool:
+        if self.role in READ_ONLY_ROLES:
+            return False
+        return self.role in COMMUNE_WIDE_ROLES or hamlet in self.hamlets
+
+    def require_hamlet(self, hamlet: str) -> None:
+        if self.role in READ_ONLY_ROLES:
+            raise NotAllowedError(f"Vai trò {ROLE_LABELS[self.role]} chỉ được xem, không được ghi.")
+        if not self.may_record_in(hamlet):
+            raise NotAllowedError(f"Bạn không được phân công phụ trách xóm {hamlet}.")
+
+    def require_writer(self) -> None:
+        if self.role in READ_ONLY_ROLES:
+            raise NotAllowedError(f"Vai trò {ROLE_LABELS[self.role]} chỉ được xem, không được ghi.")
+
+    @property
+    def commune_wide(self) -> bool:
+        return self.role in COMMUNE_WIDE_ROLES or self.role in READ_ONLY_ROLES
+
+
+def user_id(username: str) -> UUID:
+    return uuid5(NAMESPACE_URL, f"/users/{username.strip().lower()}")
+
+
+class User(RecordedAggregate):
+
+    class Registered(RecordedAggregate.Created):
+        username: str
+        full_name: str
+        role: Role
+        hamlets: list[str]
+        commune: str
+        password_hash: str
+
+        def apply(self, user: User) -> None:
+            user.username, user.full_name, user.role = self.username, self.full_name, self.role
+            user.hamlets, user.commune, user.password_hash = list(self.hamlets), self.commune, self.password_hash
+            user.token_hashes = []
+
+    class TokenIssued(RecordedAggregate.Event):
+        token_hash: str
+
+        def apply(self, user: User) -> None:
+            user.token_hashes.append(self.token_hash)
+
+    @classmethod
+    def register(
+        cls, username: str, full_name: str, role: Role, hamlets: list[str], commune: str, password_hash: str, act: Act
+    ) -> User:
+        if not username.strip():
+            raise DomainError("Tên đăng nhập không được để trống.")
+        return cls._create(
+            cls.Registered, id=user_id(username), username=username.strip().lower(), full_name=full_name,
+            role=role, hamlets=list(hamlets), commune=commune, password_hash=password_hash, **act.event_fields(),
+        )
+
+    def issue_token(self, token_hash: str, act: Act) -> None:
+        self.trigger_event(self.TokenIssued, token_hash=token_hash, **act.event_fields())
+
+    def as_actor(self) -> Actor:
+        return Actor(self.username, self.full_name, self.role, tuple(self.hamlets))
