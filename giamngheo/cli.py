@@ -1,0 +1,122 @@
+"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import time
+from collections.abc import Callable
+
+from application.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+from application.service import Ledger
+from application.settings import Settings
+from domain.acts import DomainError
+from domain.user import Role
+from web.forms import parse_date
+
+
+def build_ledger() -> Ledger:
+    return Ledger(Settings())
+
+
+def serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from schedules.heartbeat import build_scheduler
+    from web.app import create_app
+
+    ledger = build_ledger()
+    scheduler = build_scheduler(ledger.sweep, ledger.settings.timezone, ledger.settings.sweep_hour)
+    scheduler.start()
+    print(f"Sổ giảm nghèo: http://{args.host or ledger.settings.host}:{args.port or ledger.settings.port}")
+    try:
+        uvicorn.run(create_app(ledger), host=args.host or ledger.settings.host, port=args.port or ledger.settings.port)
+    finally:
+        scheduler.shutdown(wait=False)
+        ledger.close()
+
+
+def run_scheduler(args: argparse.Namespace) -> None:
+    from schedules.heartbeat import build_scheduler
+
+    ledger = build_ledger()
+    try:
+        build_scheduler(ledger.sweep, ledger.settings.timezone, ledger.settings.sweep_hour, blocking=True).start()
+    finally:
+        ledger.close()
+
+
+def create_user(args: argparse.Namespace) -> None:
+    password = args.password or getpass.getpass("Mật khẩu: ")
+    with_ledger(lambda ledger: ledger.create_user(args.username, args.name or args.username, Role(args.role),
+                                                  args.hamlet or [], password))
+    print(f"Đã tạo tài khoản {args.username}.")
+
+
+def issue_token(args: argparse.Namespace) -> None:
+    print(with_ledger(lambda ledger: ledger.issue_token(args.username)))
+
+
+def demo(args: argparse.Namespace) -> None:
+    loaded = with_ledger(load_demo)
+    print("Đã nạp dữ liệu mẫu xã Hải Hòa." if loaded else "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.")
+    print(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+    for user in DEMO_USERS:
+        scope = ", ".join(user.hamlets) or "toàn xã"
+        print(f"  {user.username:<11} {user.full_name} – {scope}")
+
+
+def rebuild(args: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    applied = with_ledger(lambda ledger: ledger.rebuild_read_models())
+    print(f"Đã dựng lại các bảng đọc từ {applied} sự kiện trong {time.perf_counter() - started:.2f} giây.")
+
+
+def sweep(args: argparse.Namespace) -> None:
+    today = parse_date(args.today) if args.today else None
+    report = with_ledger(lambda ledger: ledger.sweep(today))
+    print(f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued}, đã gửi trước đó {report.already_issued}.")
+
+
+def with_ledger(use: Callable[[Ledger], object]):  # type: ignore[no-untyped-def]
+    ledger = build_ledger()
+    try:
+        return use(ledger)
+    except DomainError as error:
+        sys.exit(f"Lỗi: {error.message}")
+    finally:
+        ledger.close()
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="giamngheo", description="Sổ giảm nghèo của xã")
+    commands = root.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("serve", help="web và bộ lập lịch nhắc việc")
+    command.add_argument("--host")
+    command.add_argument("--port", type=int)
+    command.set_defaults(run=serve)
+    commands.add_parser("scheduler", help="chỉ chạy bộ lập lịch nhắc việc").set_defaults(run=run_scheduler)
+    command = commands.add_parser("create-user", help="tạo tài khoản")
+    command.add_argument("username")
+    command.add_argument("--name")
+    command.add_argument("--role", choices=[r.value for r in Role], required=True)
+    command.add_argument("--hamlet", action="append", help="xóm phụ trách (lặp lại cho nhiều xóm)")
+    command.add_argument("--password")
+    command.set_defaults(run=create_user)
+    command = commands.add_parser("token", help="cấp mã truy cập API cho tài khoản")
+    command.add_argument("username")
+    command.set_defaults(run=issue_token)
+    commands.add_parser("demo", help="nạp xã mẫu Hải Hòa nếu cơ sở dữ liệu trống").set_defaults(run=demo)
+    commands.add_parser("rebuild", help="dựng lại các bảng đọc từ nhật ký sự kiện").set_defaults(run=rebuild)
+    command = commands.add_parser("sweep", help="quét nhắc việc một lần")
+    command.add_argument("--today", help="ngày quét, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)")
+    command.set_defaults(run=sweep)
+    return root
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    args.run(args)

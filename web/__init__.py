@@ -1,0 +1,1 @@
+"""The officials' web pages (Vietnamese) and the JSON API under /api/v1."""

@@ -1,0 +1,68 @@
+"""The web application: pages, the JSON API, sessions and error pages, over one ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import RedirectResponse, Response
+
+from application.errors import InvalidInputError
+from application.service import Ledger
+from domain.acts import DomainError
+from web.api.routes import router as api_router
+from web.dependencies import CsrfError, LoginRequiredError
+from web.pages import audit, home, households, loans, projects, reminders, session
+from web.pages.outcome import failure_status
+from web.templating import render
+
+SESSION_MAX_AGE = 8 * 60 * 60  # one working day
+
+
+def create_app(ledger: Ledger) -> FastAPI:
+    app = FastAPI(title="Sổ giảm nghèo", version="0.1.0",
+                  description="Sổ theo dõi giảm nghèo của xã: hộ nghèo, cận nghèo, thoát nghèo, vay vốn, dự án.")
+    app.state.ledger = ledger
+    app.add_middleware(SessionMiddleware, secret_key=ledger.settings.session_secret(), session_cookie="giamngheo",
+                       max_age=SESSION_MAX_AGE, same_site="lax", https_only=ledger.settings.secure_cookies)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    for module in (session, home, households, loans, projects, reminders, audit):
+        app.include_router(module.router, include_in_schema=False)
+    app.include_router(api_router)
+    add_error_handlers(app)
+    return app
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequiredError)
+    def login_required(request: Request, error: LoginRequiredError) -> Response:
+        return RedirectResponse(request.url_for("login"), status_code=303)
+
+    @app.exception_handler(CsrfError)
+    def csrf_refused(request: Request, error: CsrfError) -> Response:
+        message = "Biểu mẫu không hợp lệ hoặc phiên làm việc đã hết hạn. Hãy tải lại trang và gửi lại."
+        return render(request, "error.html", {"message": message}, status_code=403)
+
+    @app.exception_handler(DomainError)
+    def refused(request: Request, error: DomainError) -> Response:
+        status = failure_status(error)
+        if is_api(request):
+            body: dict[str, object] = {"detail": error.message}
+            if isinstance(error, InvalidInputError):
+                body["errors"] = error.errors
+            return JSONResponse(body, status_code=status)
+        return render(request, "error.html", {"message": error.message}, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        errors = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in error.errors()]
+        detail = "Dữ liệu không hợp lệ: " + "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)

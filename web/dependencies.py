@@ -1,0 +1,82 @@
+"""What handlers receive: the ledger, the signed-in actor, a CSRF-checked form."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from starlette.datastructures import FormData
+
+from application.service import Ledger
+from domain.user import Actor
+
+
+class LoginRequiredError(Exception):
+    """The page needs a signed-in user; the app redirects to the login page."""
+
+
+class CsrfError(Exception):
+    """A form arrived without the session's CSRF token."""
+
+
+def get_ledger(request: Request) -> Ledger:
+    return request.app.state.ledger  # type: ignore[no-any-return]
+
+
+LedgerDep = Annotated[Ledger, Depends(get_ledger)]
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = secrets.token_urlsafe(32)
+    return str(token)
+
+
+def session_actor(request: Request, ledger: Ledger) -> Actor | None:
+    username = request.session.get("username")
+    return ledger.actor(username) if username else None
+
+
+def page_actor(request: Request, ledger: LedgerDep) -> Actor:
+    actor = session_actor(request, ledger)
+    if actor is None:
+        raise LoginRequiredError
+    request.state.actor = actor
+    return actor
+
+
+PageActor = Annotated[Actor, Depends(page_actor)]
+
+
+async def checked_form(request: Request) -> FormData:
+    form = await request.form()
+    expected = request.session.get("csrf")
+    if not expected or not secrets.compare_digest(str(form.get("csrf_token", "")), str(expected)):
+        raise CsrfError
+    return form
+
+
+CheckedForm = Annotated[FormData, Depends(checked_form)]
+
+
+def api_actor(request: Request, ledger: LedgerDep) -> Actor:
+    """A personal bearer token, or the session cookie with the X-CSRF-Token header on writes."""
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        actor = ledger.actor_for_token(authorization[7:].strip())
+        if actor is None:
+            raise HTTPException(401, "Mã truy cập không hợp lệ.", headers={"WWW-Authenticate": "Bearer"})
+        return actor
+    actor = session_actor(request, ledger)
+    if actor is None:
+        raise HTTPException(401, "Chưa đăng nhập.", headers={"WWW-Authenticate": "Bearer"})
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        sent, expected = request.headers.get("x-csrf-token", ""), request.session.get("csrf", "")
+        if not expected or not secrets.compare_digest(sent, str(expected)):
+            raise HTTPException(403, "Thiếu mã CSRF (X-CSRF-Token) cho yêu cầu dùng phiên đăng nhập.")
+    return actor
+
+
+ApiActor = Annotated[Actor, Depends(api_actor)]

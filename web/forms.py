@@ -1,0 +1,89 @@
+"""Reading officials' forms: Vietnamese messages per field, the entered values kept for re-display."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import TypeVar
+from uuid import UUID
+
+from application.ledger import Entry
+from domain.acts import LegalBasis
+
+E = TypeVar("E", bound=Enum)
+
+
+def parse_date(text: str) -> date:
+    """dd/mm/yyyy as officials write it, or yyyy-mm-dd as date pickers send it."""
+    text = text.strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+class FormReader:
+    def __init__(self, data: Mapping[str, str]) -> None:
+        self.data = {key: str(value) for key, value in data.items()}
+        self.errors: dict[str, str] = {}
+
+    def text(self, name: str, required: bool = True, message: str = "Không được để trống.") -> str:
+        value = self.data.get(name, "").strip()
+        if required and not value:
+            self.errors[name] = message
+        return value
+
+    def date(self, name: str, required: bool = True) -> date | None:
+        value = self.data.get(name, "").strip()
+        if not value:
+            if required:
+                self.errors[name] = "Hãy nhập ngày theo dạng dd/mm/yyyy."
+            return None
+        try:
+            return parse_date(value)
+        except ValueError:
+            self.errors[name] = f"“{value}” không phải ngày hợp lệ (dd/mm/yyyy)."
+            return None
+
+    def integer(self, name: str, minimum: int | None = None, maximum: int | None = None) -> int | None:
+        value = re.sub(r"[\s.,đ]", "", self.data.get(name, ""))
+        if not value.isdigit():
+            self.errors[name] = "Hãy nhập một số nguyên."
+            return None
+        number = int(value)
+        if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            self.errors[name] = f"Giá trị phải từ {minimum} đến {maximum}." if maximum else f"Giá trị tối thiểu là {minimum}."
+            return None
+        return number
+
+    def choice(self, name: str, kind: type[E], allowed: tuple[E, ...] | None = None) -> E | None:
+        try:
+            value = kind(self.data.get(name, ""))
+        except ValueError:
+            value = None
+        if value is None or (allowed and value not in allowed):
+            self.errors[name] = "Hãy chọn một giá trị trong danh sách."
+            return None
+        return value
+
+    def uuids(self, values: list[str], name: str) -> list[UUID]:
+        try:
+            return [UUID(value) for value in values if value.strip()]
+        except ValueError:
+            self.errors[name] = "Danh sách hộ không hợp lệ."
+            return []
+
+    def entry(self) -> Entry | None:
+        effective_on = self.date("effective_on")
+        basis_number = self.text("basis_number", required=False)
+        basis_on = self.date("basis_issued_on", required=False)
+        basis = LegalBasis(basis_number, basis_on, self.text("basis_issuer", required=False)) if basis_number else None
+        version = self.data.get("expected_version", "").strip()
+        if effective_on is None:
+            return None
+        return Entry(effective_on, basis, self.text("note", required=False), self.data.get("command_id", ""),
+                     int(version) if version.isdigit() else None)

@@ -1,0 +1,60 @@
+"""Loan pages: record a loan granted by the bank, list loans, show one with its timeline."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from application.service import Ledger
+from domain.loan import Programme
+from web.dependencies import CheckedForm, LedgerDep, PageActor
+from web.forms import FormReader
+from web.pages.outcome import attempt, redirect_after_post
+from web.templating import render
+
+router = APIRouter(prefix="/loans")
+
+
+@router.get("", name="list_loans")
+def list_loans(request: Request, actor: PageActor, ledger: LedgerDep, hamlet: str = "") -> Response:
+    return render(request, "loans/list.html", {"loans": ledger.loan_list(hamlet=hamlet), "hamlet": hamlet})
+
+
+@router.get("/new", name="new_loan")
+def new_loan(request: Request, household_id: UUID, actor: PageActor, ledger: LedgerDep) -> Response:
+    return loan_form(request, ledger, household_id)
+
+
+def loan_form(request: Request, ledger: Ledger, household_id: UUID, errors: dict[str, str] | None = None,
+              values: dict[str, str] | None = None, status_code: int = 200) -> Response:
+    return render(request, "loans/new.html", {
+        "household": ledger.household_summary(household_id), "programmes": list(Programme),
+        "errors": errors or {}, "values": values or {},
+    }, status_code=status_code)
+
+
+@router.post("", name="record_loan")
+def record_loan(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
+    reader = FormReader(form)
+    household_id = UUID(reader.text("household_id"))
+    programme = reader.choice("programme", Programme)
+    amount = reader.integer("amount", minimum=1)
+    term = reader.integer("term_months", minimum=1, maximum=120)
+    entry = reader.entry()
+    outcome: dict[str, UUID] = {}
+
+    def grant() -> None:
+        assert programme and amount and term and entry
+        outcome["id"] = ledger.grant_loan(actor, household_id, programme, amount, term, entry).subject_id
+
+    if failure := attempt(reader, grant):
+        return loan_form(request, ledger, household_id, failure[0], reader.data, failure[1])
+    return redirect_after_post(request, "Đã ghi nhận khoản vay.", "show_loan", loan_id=outcome["id"])
+
+
+@router.get("/{loan_id}", name="show_loan")
+def show_loan(request: Request, loan_id: UUID, actor: PageActor, ledger: LedgerDep) -> Response:
+    loan = ledger.loan_summary(loan_id)
+    return render(request, "loans/detail.html", {"loan": loan, "timeline": ledger.timeline(loan_id)})
