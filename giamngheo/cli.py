@@ -50,8 +50,11 @@ def run_scheduler(args: argparse.Namespace) -> None:
 
 def create_user(args: argparse.Namespace) -> None:
     password = args.password or getpass.getpass("Mật khẩu: ")
-    with_ledger(lambda ledger: ledger.create_user(args.username, args.name or args.username, Role(args.role),
-                                                  args.hamlet or [], password))
+    with_ledger(
+        lambda ledger: ledger.create_user(
+            args.username, args.name or args.username, Role(args.role), args.hamlet or [], password
+        )
+    )
     print(f"Đã tạo tài khoản {args.username}.")
 
 
@@ -77,7 +80,10 @@ def rebuild(args: argparse.Namespace) -> None:
 def sweep(args: argparse.Namespace) -> None:
     today = parse_date(args.today) if args.today else None
     report = with_ledger(lambda ledger: ledger.sweep(today))
-    print(f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued}, đã gửi trước đó {report.already_issued}.")
+    print(
+        f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"
+        f" đã gửi trước đó {report.already_issued}."
+    )
 
 
 def with_ledger(use: Callable[[Ledger], object]):  # type: ignore[no-untyped-def]
