@@ -36,22 +36,25 @@ class ReadModels:
         head = self.store.recorder.max_notification_id() or 0
         if head <= self._known_position:
             return 0
-        applied = 0
-        while page_applied := self._apply_next_page():
+        applied = page_applied = self._apply_next_page()
+        while page_applied == self.page_size:  # a short page means the head was reached
+            page_applied = self._apply_next_page()
             applied += page_applied
         return applied
 
     def _apply_next_page(self) -> int:
         with self.database.writing() as cursor:
-            position = self._locked_position(cursor)
-            page = self.store.recorder.select_notifications(
-                start=position, limit=self.page_size, inclusive_of_start=False
-            )
-            for notification in page:
-                apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
-            if page:
-                position = page[-1].id
-                cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
+            applied = self._apply_page(cursor)
+        return applied
+
+    def _apply_page(self, cursor: Cursor) -> int:
+        position = self._locked_position(cursor)
+        page = self.store.recorder.select_notifications(start=position, limit=self.page_size, inclusive_of_start=False)
+        for notification in page:
+            apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
+        if page:
+            position = page[-1].id
+            cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
         self._known_position = position
         return len(page)
 
@@ -67,9 +70,14 @@ class ReadModels:
             return int(row["notification_id"]) if row else 0
 
     def rebuild(self) -> int:
-        """Drops every read model and replays the whole log into it."""
+        """Drops every read model and replays the whole log, in one transaction: readers see the old
+        views until the new ones are complete, and a failed rebuild leaves the old ones in place."""
+        self._known_position = -1
         with self.database.writing() as cursor:
             drop_tables(cursor)
             self._create(cursor)
-        self._known_position = -1
-        return self.catch_up()
+            applied = page_applied = self._apply_page(cursor)
+            while page_applied:
+                page_applied = self._apply_page(cursor)
+                applied += page_applied
+        return applied

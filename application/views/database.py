@@ -18,7 +18,10 @@ Row = dict[str, Any]
 
 
 class Cursor(Protocol):
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> int: ...
+    rows: dict[tuple[str, str], Row]
+    """Rows read or written in this transaction, so a page of events reads each row at most once."""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
@@ -35,9 +38,10 @@ class ViewDatabase(Protocol):
 class SqliteCursor:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
+        self.rows: dict[tuple[str, str], Row] = {}
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self.connection.execute(sql, params).rowcount
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.connection.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.connection.executemany(sql, rows)
@@ -88,10 +92,10 @@ class SqliteDatabase:
 class PostgresCursor:
     def __init__(self, cursor: Any) -> None:
         self.cursor = cursor
+        self.rows: dict[tuple[str, str], Row] = {}
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.cursor.execute(sql.replace("?", "%s"), params)
-        return int(self.cursor.rowcount)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.cursor.executemany(sql.replace("?", "%s"), rows)
@@ -113,16 +117,23 @@ class PostgresDatabase:
         from psycopg.rows import dict_row
         from psycopg_pool import ConnectionPool
 
-        self.pool = ConnectionPool(
-            conninfo, min_size=1, max_size=10, kwargs={"row_factory": dict_row}, open=True
-        )
+        self.pool = ConnectionPool(conninfo, min_size=1, max_size=10, kwargs={"row_factory": dict_row}, open=True)
 
     @contextmanager
     def writing(self) -> Iterator[PostgresCursor]:
-        with self.pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
+        """Pipeline mode: writes are sent without waiting for each round trip (eventsourcing.md §17)."""
+        with (
+            self.pool.connection() as connection,
+            connection.pipeline(),
+            connection.transaction(),
+            connection.cursor() as cursor,
+        ):
             yield PostgresCursor(cursor)
 
-    reading = writing
+    @contextmanager
+    def reading(self) -> Iterator[PostgresCursor]:
+        with self.pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
+            yield PostgresCursor(cursor)
 
     def close(self) -> None:
         self.pool.close()

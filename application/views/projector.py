@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from application.views.database import Cursor
 from domain.acts import RecordedAggregate
 from domain.deadlines import ReminderRule
 from domain.formatting import vn_date, vn_money
@@ -15,8 +16,6 @@ from domain.loan import PROGRAMME_LABELS, Loan
 from domain.project import COMPONENT_LABELS, Project, ProjectStage
 from domain.reminder import Reminder
 from domain.user import ROLE_LABELS, User
-
-from application.views.database import Cursor
 
 Handler = Callable[[Cursor, Any, int], None]
 HANDLERS: dict[type, Handler] = {}
@@ -50,61 +49,133 @@ def record_audit(cursor: Cursor, event: RecordedAggregate.Event, position: int, 
     cursor.execute(
         "INSERT INTO view_audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            position, event.timestamp.isoformat(), row["subject_type"], str(event.originator_id),
-            row.get("household_id"), row["subject_label"], row["hamlet"], type(event).__qualname__,
-            row.get("details", ""), event.effective_on.isoformat(), event.actor, event.actor_role,
-            basis.number if basis else "", iso(basis.issued_on) if basis else None,
-            basis.issuer if basis else "", event.note,
+            position,
+            event.timestamp.isoformat(),
+            row["subject_type"],
+            str(event.originator_id),
+            row.get("household_id"),
+            row["subject_label"],
+            row["hamlet"],
+            type(event).__qualname__,
+            row.get("details", ""),
+            event.effective_on.isoformat(),
+            event.actor,
+            event.actor_role,
+            basis.number if basis else "",
+            iso(basis.issued_on) if basis else None,
+            basis.issuer if basis else "",
+            event.note,
         ),
     )
 
 
+def insert_row(cursor: Cursor, table: str, key: object, row: dict[str, Any]) -> None:
+    """Inserts a row and keeps it for the rest of the page, so later events need not read it back."""
+    columns = ", ".join(row)
+    cursor.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+    cursor.rows[(table, str(key))] = row
+
+
+def cached_row(cursor: Cursor, table: str, key_column: str, key: object) -> dict[str, Any]:
+    """The row as this transaction last left it: read once per page, then kept up to date by the handlers."""
+    if (table, str(key)) not in cursor.rows:
+        row = cursor.one(f"SELECT * FROM {table} WHERE {key_column} = ?", (str(key),))
+        assert row is not None, f"{table} {key} projected before it was created"
+        cursor.rows[(table, str(key))] = row
+    return cursor.rows[(table, str(key))]
+
+
+def update_row(cursor: Cursor, table: str, key_column: str, row: dict[str, Any], **changes: Any) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in changes)
+    cursor.execute(f"UPDATE {table} SET {assignments} WHERE {key_column} = ?", (*changes.values(), row[key_column]))
+    row.update(changes)
+
+
 def household_row(cursor: Cursor, household_id: UUID) -> dict[str, Any]:
-    row = cursor.one("SELECT * FROM view_households WHERE household_id = ?", (str(household_id),))
-    assert row is not None, f"household {household_id} projected before registration"
-    return row
+    return cached_row(cursor, "view_households", "household_id", household_id)
 
 
 @handles(Household.Registered)
 def household_registered(cursor: Cursor, event: Household.Registered, position: int) -> None:
-    cursor.execute(
-        "INSERT INTO view_households VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            str(event.originator_id), event.commune, event.hamlet, event.head_name, event.area.value,
-            len(event.members) + 1, Standing.UNLISTED.value, None, None, None, None,
-            event.timestamp.isoformat(), event.originator_version,
-        ),
+    insert_row(
+        cursor,
+        "view_households",
+        event.originator_id,
+        {
+            "household_id": str(event.originator_id),
+            "commune": event.commune,
+            "hamlet": event.hamlet,
+            "head_name": event.head_name,
+            "area": event.area.value,
+            "members_count": len(event.members) + 1,
+            "standing": Standing.UNLISTED.value,
+            "standing_since": None,
+            "escaped_on": None,
+            "newly_escaped_until": None,
+            "window_closed_on": None,
+            "registered_at": event.timestamp.isoformat(),
+            "version": event.originator_version,
+        },
     )
     details = f"{event.head_name}, {len(event.members) + 1} nhân khẩu"
-    record_audit(cursor, event, position, subject_type="household", household_id=str(event.originator_id),
-                 subject_label=event.head_name, hamlet=event.hamlet, details=details)
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="household",
+        household_id=str(event.originator_id),
+        subject_label=event.head_name,
+        hamlet=event.hamlet,
+        details=details,
+    )
 
 
-@handles(Household.RecognisedPoor, Household.RecognisedNearPoor, Household.EscapedPoverty,
-         Household.EscapedNearPoverty, Household.FellBackIntoPoverty)
+@handles(
+    Household.RecognisedPoor,
+    Household.RecognisedNearPoor,
+    Household.EscapedPoverty,
+    Household.EscapedNearPoverty,
+    Household.FellBackIntoPoverty,
+)
 def household_transition(cursor: Cursor, event: Household.Transition, position: int) -> None:
     row = household_row(cursor, event.originator_id)
     escaped_on, until, closed_on = row["escaped_on"], row["newly_escaped_until"], row["window_closed_on"]
     if isinstance(event, Household.EscapedPoverty) and event.newly_escaped_until:
         escaped_on, until, closed_on = iso(event.effective_on), iso(event.newly_escaped_until), None
         open_window_obligation(cursor, event, row, position)
-    elif event.to_standing is Standing.POOR or isinstance(event, Household.FellBackIntoPoverty):
-        if until and not closed_on:
-            closed_on = iso(event.effective_on)
-            reason = f"Hộ tái nghèo ({STANDING_LABELS[event.to_standing]}) từ ngày {vn_date(event.effective_on)}"
-            close_obligations(cursor, event.originator_id, ReminderRule.NEWLY_ESCAPED_WINDOW_END,
-                              "cancelled", reason, position)
-    cursor.execute(
-        "UPDATE view_households SET standing = ?, standing_since = ?, escaped_on = ?, newly_escaped_until = ?,"
-        " window_closed_on = ?, version = ? WHERE household_id = ?",
-        (event.to_standing.value, iso(event.effective_on), escaped_on, until, closed_on,
-         event.originator_version, str(event.originator_id)),
+    elif (event.to_standing is Standing.POOR or isinstance(event, Household.FellBackIntoPoverty)) and (
+        until and not closed_on
+    ):
+        closed_on = iso(event.effective_on)
+        reason = f"Hộ tái nghèo ({STANDING_LABELS[event.to_standing]}) từ ngày {vn_date(event.effective_on)}"
+        close_obligations(
+            cursor, event.originator_id, ReminderRule.NEWLY_ESCAPED_WINDOW_END, "cancelled", reason, position
+        )
+    update_row(
+        cursor,
+        "view_households",
+        "household_id",
+        row,
+        standing=event.to_standing.value,
+        standing_since=iso(event.effective_on),
+        escaped_on=escaped_on,
+        newly_escaped_until=until,
+        window_closed_on=closed_on,
+        version=event.originator_version,
     )
     details = f"{STANDING_LABELS[event.from_standing]} → {STANDING_LABELS[event.to_standing]}"
     if isinstance(event, Household.EscapedPoverty) and event.newly_escaped_until:
         details += f"; hộ mới thoát nghèo đến hết ngày {vn_date(event.newly_escaped_until)}"
-    record_audit(cursor, event, position, subject_type="household", household_id=str(event.originator_id),
-                 subject_label=row["head_name"], hamlet=row["hamlet"], details=details)
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="household",
+        household_id=str(event.originator_id),
+        subject_label=row["head_name"],
+        hamlet=row["hamlet"],
+        details=details,
+    )
 
 
 def open_window_obligation(cursor: Cursor, event: Household.EscapedPoverty, row: dict[str, Any], position: int) -> None:
@@ -113,15 +184,26 @@ def open_window_obligation(cursor: Cursor, event: Household.EscapedPoverty, row:
     cursor.execute(
         "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            obligation_id(rule, event.originator_id, event.newly_escaped_until), rule.value, "household",
-            str(event.originator_id), row["head_name"], row["commune"], row["hamlet"], "",
-            event.newly_escaped_until.isoformat(), "open", "", position, position,
+            obligation_id(rule, event.originator_id, event.newly_escaped_until),
+            rule.value,
+            "household",
+            str(event.originator_id),
+            row["head_name"],
+            row["commune"],
+            row["hamlet"],
+            "",
+            event.newly_escaped_until.isoformat(),
+            "open",
+            "",
+            position,
+            position,
         ),
     )
 
 
-def close_obligations(cursor: Cursor, subject_id: UUID, rule: ReminderRule, status: str, reason: str,
-                      position: int) -> None:
+def close_obligations(
+    cursor: Cursor, subject_id: UUID, rule: ReminderRule, status: str, reason: str, position: int
+) -> None:
     cursor.execute(
         "UPDATE view_obligations SET status = ?, status_reason = ?, changed_by_position = ?"
         " WHERE subject_id = ? AND rule = ? AND status = 'open'",
@@ -135,40 +217,75 @@ def loan_granted(cursor: Cursor, event: Loan.Granted, position: int) -> None:
     cursor.execute(
         "INSERT INTO view_loans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            str(event.originator_id), str(event.household_id), household["head_name"], event.hamlet,
-            event.programme.value, event.amount, event.term_months, iso(event.granted_on), iso(event.due_on),
+            str(event.originator_id),
+            str(event.household_id),
+            household["head_name"],
+            event.hamlet,
+            event.programme.value,
+            event.amount,
+            event.term_months,
+            iso(event.granted_on),
+            iso(event.due_on),
         ),
     )
-    details = (f"{PROGRAMME_LABELS[event.programme]}: {vn_money(event.amount)}, {event.term_months} tháng,"
-               f" đến hạn {vn_date(event.due_on)}")
-    record_audit(cursor, event, position, subject_type="loan", household_id=str(event.household_id),
-                 subject_label=f"Khoản vay của hộ {household['head_name']}", hamlet=event.hamlet, details=details)
+    details = (
+        f"{PROGRAMME_LABELS[event.programme]}: {vn_money(event.amount)}, {event.term_months} tháng,"
+        f" đến hạn {vn_date(event.due_on)}"
+    )
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="loan",
+        household_id=str(event.household_id),
+        subject_label=f"Khoản vay của hộ {household['head_name']}",
+        hamlet=event.hamlet,
+        details=details,
+    )
 
 
 @handles(Project.Proposed)
 def project_proposed(cursor: Cursor, event: Project.Proposed, position: int) -> None:
     hamlets = sorted({household_row(cursor, household_id)["hamlet"] for household_id in event.household_ids})
-    cursor.execute(
-        "INSERT INTO view_projects VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            str(event.originator_id), event.commune, event.name, event.component.value, event.responsible,
-            ", ".join(hamlets), len(event.household_ids), ProjectStage.PROPOSED.value, "", None, None, None,
-            None, event.originator_version,
-        ),
+    insert_row(
+        cursor,
+        "view_projects",
+        event.originator_id,
+        {
+            "project_id": str(event.originator_id),
+            "commune": event.commune,
+            "name": event.name,
+            "component": event.component.value,
+            "responsible": event.responsible,
+            "hamlets": ", ".join(hamlets),
+            "households_count": len(event.household_ids),
+            "stage": ProjectStage.PROPOSED.value,
+            "approver": "",
+            "starts_on": None,
+            "duration_months": None,
+            "ends_on": None,
+            "reviewed_on": None,
+            "version": event.originator_version,
+        },
     )
     cursor.executemany(
         "INSERT INTO view_project_households VALUES (?, ?)",
         [(str(event.originator_id), str(household_id)) for household_id in event.household_ids],
     )
     details = f"{COMPONENT_LABELS[event.component]}; {len(event.household_ids)} hộ tham gia"
-    record_audit(cursor, event, position, subject_type="project", subject_label=event.name,
-                 hamlet=", ".join(hamlets), details=details)
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="project",
+        subject_label=event.name,
+        hamlet=", ".join(hamlets),
+        details=details,
+    )
 
 
 def project_row(cursor: Cursor, project_id: UUID) -> dict[str, Any]:
-    row = cursor.one("SELECT * FROM view_projects WHERE project_id = ?", (str(project_id),))
-    assert row is not None
-    return row
+    return cached_row(cursor, "view_projects", "project_id", project_id)
 
 
 @handles(Project.Approved)
@@ -177,22 +294,48 @@ def project_approved(cursor: Cursor, event: Project.Approved, position: int) -> 
     cursor.execute(
         "UPDATE view_projects SET stage = ?, approver = ?, starts_on = ?, duration_months = ?, ends_on = ?,"
         " version = ? WHERE project_id = ?",
-        (ProjectStage.APPROVED.value, event.approver, iso(event.starts_on), event.duration_months,
-         iso(event.ends_on), event.originator_version, str(event.originator_id)),
+        (
+            ProjectStage.APPROVED.value,
+            event.approver,
+            iso(event.starts_on),
+            event.duration_months,
+            iso(event.ends_on),
+            event.originator_version,
+            str(event.originator_id),
+        ),
     )
     rule = ReminderRule.PROJECT_FINAL_REVIEW
     cursor.execute(
         "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            obligation_id(rule, event.originator_id, event.ends_on), rule.value, "project",
-            str(event.originator_id), row["name"], row["commune"], row["hamlets"], row["responsible"],
-            iso(event.ends_on), "open", "", position, position,
+            obligation_id(rule, event.originator_id, event.ends_on),
+            rule.value,
+            "project",
+            str(event.originator_id),
+            row["name"],
+            row["commune"],
+            row["hamlets"],
+            row["responsible"],
+            iso(event.ends_on),
+            "open",
+            "",
+            position,
+            position,
         ),
     )
-    details = (f"Người phê duyệt: {event.approver}; bắt đầu {vn_date(event.starts_on)}, {event.duration_months}"
-               f" tháng, kết thúc {vn_date(event.ends_on)}")
-    record_audit(cursor, event, position, subject_type="project", subject_label=row["name"],
-                 hamlet=row["hamlets"], details=details)
+    details = (
+        f"Người phê duyệt: {event.approver}; bắt đầu {vn_date(event.starts_on)}, {event.duration_months}"
+        f" tháng, kết thúc {vn_date(event.ends_on)}"
+    )
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="project",
+        subject_label=row["name"],
+        hamlet=row["hamlets"],
+        details=details,
+    )
 
 
 @handles(Project.Reviewed)
@@ -202,10 +345,23 @@ def project_reviewed(cursor: Cursor, event: Project.Reviewed, position: int) -> 
         "UPDATE view_projects SET stage = ?, reviewed_on = ?, version = ? WHERE project_id = ?",
         (ProjectStage.REVIEWED.value, iso(event.effective_on), event.originator_version, str(event.originator_id)),
     )
-    close_obligations(cursor, event.originator_id, ReminderRule.PROJECT_FINAL_REVIEW, "resolved",
-                      f"Đã tổng kết, đánh giá ngày {vn_date(event.effective_on)}", position)
-    record_audit(cursor, event, position, subject_type="project", subject_label=row["name"],
-                 hamlet=row["hamlets"], details=event.results)
+    close_obligations(
+        cursor,
+        event.originator_id,
+        ReminderRule.PROJECT_FINAL_REVIEW,
+        "resolved",
+        f"Đã tổng kết, đánh giá ngày {vn_date(event.effective_on)}",
+        position,
+    )
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="project",
+        subject_label=row["name"],
+        hamlet=row["hamlets"],
+        details=event.results,
+    )
 
 
 @handles(Reminder.Issued)
@@ -213,46 +369,86 @@ def reminder_issued(cursor: Cursor, event: Reminder.Issued, position: int) -> No
     cursor.execute(
         "INSERT INTO view_reminders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            str(event.originator_id), event.rule.value, event.subject_type, str(event.subject_id),
-            event.subject_label, event.hamlet, event.recipient, iso(event.due_on), iso(event.notice_on),
-            int(event.late), event.timestamp.isoformat(), None, None, None,
+            str(event.originator_id),
+            event.rule.value,
+            event.subject_type,
+            str(event.subject_id),
+            event.subject_label,
+            event.hamlet,
+            event.recipient,
+            iso(event.due_on),
+            iso(event.notice_on),
+            int(event.late),
+            event.timestamp.isoformat(),
+            None,
+            None,
+            None,
         ),
     )
     details = f"Gửi {event.recipient}: hạn {vn_date(event.due_on)}, nhắc ngày {vn_date(event.notice_on)}"
     if event.late:
         details += " (nhắc trễ)"
     household_id = str(event.subject_id) if event.subject_type == "household" else None
-    record_audit(cursor, event, position, subject_type="reminder", household_id=household_id,
-                 subject_label=event.subject_label, hamlet=event.hamlet, details=details)
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="reminder",
+        household_id=household_id,
+        subject_label=event.subject_label,
+        hamlet=event.hamlet,
+        details=details,
+    )
 
 
 @handles(Reminder.Acknowledged)
 def reminder_acknowledged(cursor: Cursor, event: Reminder.Acknowledged, position: int) -> None:
-    row = cursor.one("SELECT * FROM view_reminders WHERE reminder_id = ?", (str(event.originator_id),))
-    assert row is not None
+    row = cached_row(cursor, "view_reminders", "reminder_id", event.originator_id)
     cursor.execute(
         "UPDATE view_reminders SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement_note = ?"
         " WHERE reminder_id = ?",
         (event.actor, event.timestamp.isoformat(), event.note, str(event.originator_id)),
     )
-    record_audit(cursor, event, position, subject_type="reminder", subject_label=row["subject_label"],
-                 hamlet=row["hamlet"], details="Đã xác nhận nhắc việc")
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="reminder",
+        subject_label=row["subject_label"],
+        hamlet=row["hamlet"],
+        details="Đã xác nhận nhắc việc",
+    )
 
 
 @handles(User.Registered)
 def user_registered(cursor: Cursor, event: User.Registered, position: int) -> None:
     cursor.execute(
         "INSERT INTO view_users VALUES (?, ?, ?, ?, ?, ?)",
-        (event.username, str(event.originator_id), event.full_name, event.role.value, "|".join(event.hamlets), event.commune),
+        (
+            event.username,
+            str(event.originator_id),
+            event.full_name,
+            event.role.value,
+            "|".join(event.hamlets),
+            event.commune,
+        ),
     )
     details = f"{ROLE_LABELS[event.role]}; phụ trách: {', '.join(event.hamlets) or 'toàn xã'}"
-    record_audit(cursor, event, position, subject_type="user", subject_label=event.full_name,
-                 hamlet=", ".join(event.hamlets), details=details)
+    record_audit(
+        cursor,
+        event,
+        position,
+        subject_type="user",
+        subject_label=event.full_name,
+        hamlet=", ".join(event.hamlets),
+        details=details,
+    )
 
 
 @handles(User.TokenIssued)
 def user_token_issued(cursor: Cursor, event: User.TokenIssued, position: int) -> None:
     row = cursor.one("SELECT * FROM view_users WHERE user_id = ?", (str(event.originator_id),))
     label = row["full_name"] if row else ""
-    record_audit(cursor, event, position, subject_type="user", subject_label=label, hamlet="",
-                 details="Cấp mã truy cập API")
+    record_audit(
+        cursor, event, position, subject_type="user", subject_label=label, hamlet="", details="Cấp mã truy cập API"
+    )

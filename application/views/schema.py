@@ -110,6 +110,7 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS view_households_hamlet ON view_households (hamlet, standing)",
     "CREATE INDEX IF NOT EXISTS view_loans_household ON view_loans (household_id)",
     "CREATE INDEX IF NOT EXISTS view_obligations_open ON view_obligations (status, due_on)",
+    "CREATE INDEX IF NOT EXISTS view_obligations_subject ON view_obligations (subject_id, rule, status)",
     "CREATE INDEX IF NOT EXISTS view_reminders_recipient ON view_reminders (recipient, acknowledged_at)",
     "CREATE INDEX IF NOT EXISTS view_audit_subject ON view_audit (subject_id)",
     "CREATE INDEX IF NOT EXISTS view_audit_household ON view_audit (household_id)",
