@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from application.ledger import LedgerCore
@@ -60,7 +60,10 @@ class AuditCases(LedgerCore):
         if where.recorded_from:
             sql, params = sql + " AND recorded_at >= ?", [*params, self._utc_start(where.recorded_from)]
         if where.recorded_to:
-            sql, params = sql + " AND recorded_at < ?", [*params, self._utc_start(where.recorded_to + timedelta(days=1))]
+            sql, params = (
+                sql + " AND recorded_at < ?",
+                [*params, self._utc_start(where.recorded_to + timedelta(days=1))],
+            )
         with self.views.database.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY position DESC LIMIT ?", [*params, where.limit])
         return [from_row(AuditEntry, row) for row in rows]
@@ -68,7 +71,7 @@ class AuditCases(LedgerCore):
     def _utc_start(self, day: date) -> str:
         """Midnight of a Vietnamese calendar day, as the UTC timestamp the log stores."""
         local = datetime(day.year, day.month, day.day, tzinfo=self.timezone)
-        return local.astimezone(timezone.utc).isoformat()
+        return local.astimezone(UTC).isoformat()
 
     def audit_actions(self) -> list[str]:
         with self.views.database.reading() as cursor:

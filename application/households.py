@@ -57,8 +57,9 @@ class HouseholdCases(LedgerCore):
             raise InvalidInputError(errors)
         actor.require_hamlet(hamlet)
         self._require_not_future(entry.effective_on)
-        household = Household.register(self.settings.commune, hamlet, head_name.strip(), members, area,
-                                       self._act(actor, entry))
+        household = Household.register(
+            self.settings.commune, hamlet, head_name.strip(), members, area, self._act(actor, entry)
+        )
         return self._record(entry, household.id, household)
 
     def recognise_household(self, actor: Actor, household_id: UUID, standing: Standing, entry: Entry) -> Recorded:
@@ -89,12 +90,23 @@ class HouseholdCases(LedgerCore):
     def household_summary(self, household_id: UUID) -> HouseholdSummary:
         household = self._load(Household, household_id)
         return HouseholdSummary(
-            household.id, household.version, household.commune, household.hamlet, household.head_name,
-            tuple(household.members), household.area, household.standing, household.escaped_on,
-            household.newly_escaped_until, household.window_closed_on, household.is_newly_escaped_on(self.today()),
+            household.id,
+            household.version,
+            household.commune,
+            household.hamlet,
+            household.head_name,
+            tuple(household.members),
+            household.area,
+            household.standing,
+            household.escaped_on,
+            household.newly_escaped_until,
+            household.window_closed_on,
+            household.is_newly_escaped_on(self.today()),
         )
 
-    def household_list(self, hamlet: str = "", standing: Standing | None = None, search: str = "") -> list[HouseholdListItem]:
+    def household_list(
+        self, hamlet: str = "", standing: Standing | None = None, search: str = ""
+    ) -> list[HouseholdListItem]:
         self.views.catch_up()
         sql, params = "SELECT * FROM view_households WHERE 1 = 1", []
         if hamlet:

@@ -71,8 +71,9 @@ class LedgerCore:
         return self.clock().astimezone(self.timezone).date()
 
     def _act(self, actor: Actor, entry: Entry) -> Act:
-        return Act(actor.username, actor.role.value, entry.effective_on, entry.basis, entry.note.strip(),
-                   entry.command_id)
+        return Act(
+            actor.username, actor.role.value, entry.effective_on, entry.basis, entry.note.strip(), entry.command_id
+        )
 
     def _require_not_future(self, day: date, field: str = "effective_on") -> None:
         if day > self.today():

@@ -33,7 +33,12 @@ class ProjectSummary:
 
 class ProjectCases(LedgerCore):
     def propose_project(
-        self, actor: Actor, name: str, component: Component, household_ids: list[UUID], entry: Entry,
+        self,
+        actor: Actor,
+        name: str,
+        component: Component,
+        household_ids: list[UUID],
+        entry: Entry,
         responsible: str = "",
     ) -> Recorded:
         if previous := self._previous(entry.command_id):
@@ -42,15 +47,22 @@ class ProjectCases(LedgerCore):
         households = [self._household(household_id) for household_id in household_ids]
         for household in households:
             actor.require_hamlet(household.hamlet)
-        project = Project.propose(self.settings.commune, name, component, household_ids,
-                                  responsible or actor.username, self._act(actor, entry))
+        project = Project.propose(
+            self.settings.commune,
+            name,
+            component,
+            household_ids,
+            responsible or actor.username,
+            self._act(actor, entry),
+        )
         return self._record(entry, project.id, project)
 
     def approve_project(
         self, actor: Actor, project_id: UUID, approver: str, starts_on: date, duration_months: int, entry: Entry
     ) -> Recorded:
-        return self._change(actor, project_id, entry,
-                            lambda project, act: project.approve(approver, starts_on, duration_months, act))
+        return self._change(
+            actor, project_id, entry, lambda project, act: project.approve(approver, starts_on, duration_months, act)
+        )
 
     def review_project(self, actor: Actor, project_id: UUID, results: str, entry: Entry) -> Recorded:
         return self._change(actor, project_id, entry, lambda project, act: project.review(results, act))
@@ -88,5 +100,7 @@ class ProjectCases(LedgerCore):
 
     def project_household_ids(self, project_id: UUID) -> list[UUID]:
         with self.views.database.reading() as cursor:
-            rows = cursor.all("SELECT household_id FROM view_project_households WHERE project_id = ?", (str(project_id),))
+            rows = cursor.all(
+                "SELECT household_id FROM view_project_households WHERE project_id = ?", (str(project_id),)
+            )
         return [UUID(row["household_id"]) for row in rows]

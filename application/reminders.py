@@ -76,8 +76,16 @@ class ReminderCases(LedgerCore):
 
     def _issue(self, row: dict, rule: ReminderRule, due_on: date, notice_on: date, today: date) -> bool:  # type: ignore[type-arg]
         reminder = Reminder.issue(
-            rule, row["subject_type"], UUID(row["subject_id"]), row["subject_label"], row["commune"],
-            row["hamlet"], due_on, notice_on, row["responsible"] or self.responsible_for(row["hamlet"]), today,
+            rule,
+            row["subject_type"],
+            UUID(row["subject_id"]),
+            row["subject_label"],
+            row["commune"],
+            row["hamlet"],
+            due_on,
+            notice_on,
+            row["responsible"] or self.responsible_for(row["hamlet"]),
+            today,
         )
         try:
             self.store.save(reminder)

@@ -11,8 +11,18 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # Seed plan §III.2: 12 hamlets. The plan names four; the other eight are placeholders to configure
 # (GIAMNGHEO_HAMLETS='["Xuân Hà", ...]').
 DEFAULT_HAMLETS = [
-    "Xuân Hà", "Xuân Đài Đông", "Cồn Tròn Đông", "Tân Hùng",
-    "Xóm 5", "Xóm 6", "Xóm 7", "Xóm 8", "Xóm 9", "Xóm 10", "Xóm 11", "Xóm 12",
+    "Xuân Hà",
+    "Xuân Đài Đông",
+    "Cồn Tròn Đông",
+    "Tân Hùng",
+    "Xóm 5",
+    "Xóm 6",
+    "Xóm 7",
+    "Xóm 8",
+    "Xóm 9",
+    "Xóm 10",
+    "Xóm 11",
+    "Xóm 12",
 ]
 PLACEHOLDER_HAMLETS = DEFAULT_HAMLETS[4:]
 

@@ -48,7 +48,6 @@ class TransitionRefusedError(DomainError):
 
 
 class Household(RecordedAggregate):
-
     class Registered(RecordedAggregate.Created):
         commune: str
         hamlet: str
@@ -102,8 +101,14 @@ class Household(RecordedAggregate):
         cls, commune: str, hamlet: str, head_name: str, members: list[Member], area: Area, act: Act
     ) -> Household:
         return cls._create(
-            cls.Registered, id=uuid4(), commune=commune, hamlet=hamlet, head_name=head_name,
-            members=list(members), area=area, **act.event_fields(),
+            cls.Registered,
+            id=uuid4(),
+            commune=commune,
+            hamlet=hamlet,
+            head_name=head_name,
+            members=list(members),
+            area=area,
+            **act.event_fields(),
         )
 
     @property
@@ -137,14 +142,16 @@ class Household(RecordedAggregate):
     def escape_near_poverty(self, act: Act) -> None:
         if self.standing is not Standing.NEAR_POOR:
             raise TransitionRefusedError(
-                f"Không thể ghi nhận thoát cận nghèo: hộ đang là {STANDING_LABELS[self.standing]}, không phải hộ cận nghèo."
+                f"Không thể ghi nhận thoát cận nghèo: hộ đang là {STANDING_LABELS[self.standing]},"
+                " không phải hộ cận nghèo."
             )
         self._transition(self.EscapedNearPoverty, Standing.ESCAPED_NEAR_POVERTY, act)
 
     def fall_back(self, into: Standing, act: Act) -> None:
         if self.standing not in (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY):
             raise TransitionRefusedError(
-                f"Chỉ hộ đã thoát nghèo hoặc thoát cận nghèo mới có thể tái nghèo; hộ đang là {STANDING_LABELS[self.standing]}."
+                "Chỉ hộ đã thoát nghèo hoặc thoát cận nghèo mới có thể tái nghèo;"
+                f" hộ đang là {STANDING_LABELS[self.standing]}."
             )
         if into not in (Standing.POOR, Standing.NEAR_POOR):
             raise TransitionRefusedError("Tái nghèo là trở lại hộ nghèo hoặc hộ cận nghèo.")

@@ -48,7 +48,6 @@ def loan_refusal(household: Household, programme: Programme, granted_on: date) -
 
 
 class Loan(RecordedAggregate):
-
     class Granted(RecordedAggregate.Created):
         household_id: UUID
         commune: str
@@ -65,9 +64,7 @@ class Loan(RecordedAggregate):
             loan.granted_on, loan.due_on = self.granted_on, self.due_on
 
     @classmethod
-    def grant(
-        cls, household: Household, programme: Programme, amount: int, term_months: int, act: Act
-    ) -> Loan:
+    def grant(cls, household: Household, programme: Programme, amount: int, term_months: int, act: Act) -> Loan:
         if amount <= 0:
             raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
         if not 1 <= term_months <= MAX_TERM_MONTHS:
@@ -76,8 +73,15 @@ class Loan(RecordedAggregate):
         if reason:
             raise LoanRefusedError(reason)
         return cls._create(
-            cls.Granted, id=uuid4(), household_id=household.id, commune=household.commune,
-            hamlet=household.hamlet, programme=programme, amount=amount, term_months=term_months,
-            granted_on=act.effective_on, due_on=add_months(act.effective_on, term_months),
+            cls.Granted,
+            id=uuid4(),
+            household_id=household.id,
+            commune=household.commune,
+            hamlet=household.hamlet,
+            programme=programme,
+            amount=amount,
+            term_months=term_months,
+            granted_on=act.effective_on,
+            due_on=add_months(act.effective_on, term_months),
             **act.event_fields(),
         )

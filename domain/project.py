@@ -33,7 +33,6 @@ class ProjectRefusedError(DomainError):
 
 
 class Project(RecordedAggregate):
-
     class Proposed(RecordedAggregate.Created):
         commune: str
         name: str
@@ -73,8 +72,14 @@ class Project(RecordedAggregate):
         if not household_ids:
             raise ProjectRefusedError("Dự án phải có ít nhất một hộ tham gia.")
         return cls._create(
-            cls.Proposed, id=uuid4(), commune=commune, name=name.strip(), component=component,
-            household_ids=list(dict.fromkeys(household_ids)), responsible=responsible, **act.event_fields(),
+            cls.Proposed,
+            id=uuid4(),
+            commune=commune,
+            name=name.strip(),
+            component=component,
+            household_ids=list(dict.fromkeys(household_ids)),
+            responsible=responsible,
+            **act.event_fields(),
         )
 
     def approve(self, approver: str, starts_on: date, duration_months: int, act: Act) -> None:
@@ -85,8 +90,12 @@ class Project(RecordedAggregate):
                 f"Thời gian thực hiện tối đa không quá {PROJECT_MAX_DURATION_MONTHS} tháng (ba năm)."
             )
         self.trigger_event(
-            self.Approved, approver=approver, starts_on=starts_on, duration_months=duration_months,
-            ends_on=project_ends_on(starts_on, duration_months), **act.event_fields(),
+            self.Approved,
+            approver=approver,
+            starts_on=starts_on,
+            duration_months=duration_months,
+            ends_on=project_ends_on(starts_on, duration_months),
+            **act.event_fields(),
         )
 
     def review(self, results: str, act: Act) -> None:

@@ -12,7 +12,6 @@ def receipt_id(command_id: str) -> UUID:
 
 
 class CommandReceipt(Aggregate):
-
     class Received(Aggregate.Created):
         subject_id: UUID
 

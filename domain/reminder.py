@@ -20,7 +20,6 @@ def reminder_id(rule: ReminderRule, subject_id: UUID, due_on: date, notice_on: d
 
 
 class Reminder(RecordedAggregate):
-
     class Issued(RecordedAggregate.Created):
         rule: ReminderRule
         subject_type: str
@@ -43,14 +42,34 @@ class Reminder(RecordedAggregate):
 
     @classmethod
     def issue(
-        cls, rule: ReminderRule, subject_type: str, subject_id: UUID, subject_label: str, commune: str,
-        hamlet: str, due_on: date, notice_on: date, recipient: str, today: date,
+        cls,
+        rule: ReminderRule,
+        subject_type: str,
+        subject_id: UUID,
+        subject_label: str,
+        commune: str,
+        hamlet: str,
+        due_on: date,
+        notice_on: date,
+        recipient: str,
+        today: date,
     ) -> Reminder:
         return cls._create(
-            cls.Issued, id=reminder_id(rule, subject_id, due_on, notice_on), rule=rule,
-            subject_type=subject_type, subject_id=subject_id, subject_label=subject_label, commune=commune,
-            hamlet=hamlet, due_on=due_on, notice_on=notice_on, recipient=recipient, late=today > notice_on,
-            actor=SYSTEM_ACTOR, actor_role=SYSTEM_ACTOR, effective_on=today,
+            cls.Issued,
+            id=reminder_id(rule, subject_id, due_on, notice_on),
+            rule=rule,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            subject_label=subject_label,
+            commune=commune,
+            hamlet=hamlet,
+            due_on=due_on,
+            notice_on=notice_on,
+            recipient=recipient,
+            late=today > notice_on,
+            actor=SYSTEM_ACTOR,
+            actor_role=SYSTEM_ACTOR,
+            effective_on=today,
         )
 
     def acknowledge(self, act: Act) -> None:

@@ -67,7 +67,6 @@ def user_id(username: str) -> UUID:
 
 
 class User(RecordedAggregate):
-
     class Registered(RecordedAggregate.Created):
         username: str
         full_name: str
@@ -94,8 +93,15 @@ class User(RecordedAggregate):
         if not username.strip():
             raise DomainError("Tên đăng nhập không được để trống.")
         return cls._create(
-            cls.Registered, id=user_id(username), username=username.strip().lower(), full_name=full_name,
-            role=role, hamlets=list(hamlets), commune=commune, password_hash=password_hash, **act.event_fields(),
+            cls.Registered,
+            id=user_id(username),
+            username=username.strip().lower(),
+            full_name=full_name,
+            role=role,
+            hamlets=list(hamlets),
+            commune=commune,
+            password_hash=password_hash,
+            **act.event_fields(),
         )
 
     def issue_token(self, token_hash: str, act: Act) -> None:

@@ -28,12 +28,22 @@ def build_scheduler(sweep: Callable[[], object], timezone: str, hour: int, block
     # misfire_grace_time=None: a run that is late (process asleep, machine busy) still runs;
     # coalesce=True: several missed runs become one, which the level-triggered sweep makes enough.
     scheduler.add_job(
-        logged(sweep), CronTrigger(hour=hour, minute=0, timezone=zone), id=DAILY_SWEEP_ID,
-        replace_existing=True, coalesce=True, misfire_grace_time=None, max_instances=1,
+        logged(sweep),
+        CronTrigger(hour=hour, minute=0, timezone=zone),
+        id=DAILY_SWEEP_ID,
+        replace_existing=True,
+        coalesce=True,
+        misfire_grace_time=None,
+        max_instances=1,
     )
     scheduler.add_job(
-        logged(sweep), "date", run_date=datetime.now(zone), id=START_UP_SWEEP_ID,
-        replace_existing=True, coalesce=True, misfire_grace_time=None,
+        logged(sweep),
+        "date",
+        run_date=datetime.now(zone),
+        id=START_UP_SWEEP_ID,
+        replace_existing=True,
+        coalesce=True,
+        misfire_grace_time=None,
     )
     return scheduler
 

@@ -24,11 +24,20 @@ SESSION_MAX_AGE = 8 * 60 * 60  # one working day
 
 
 def create_app(ledger: Ledger) -> FastAPI:
-    app = FastAPI(title="Sổ giảm nghèo", version="0.1.0",
-                  description="Sổ theo dõi giảm nghèo của xã: hộ nghèo, cận nghèo, thoát nghèo, vay vốn, dự án.")
+    app = FastAPI(
+        title="Sổ giảm nghèo",
+        version="0.1.0",
+        description="Sổ theo dõi giảm nghèo của xã: hộ nghèo, cận nghèo, thoát nghèo, vay vốn, dự án.",
+    )
     app.state.ledger = ledger
-    app.add_middleware(SessionMiddleware, secret_key=ledger.settings.session_secret(), session_cookie="giamngheo",
-                       max_age=SESSION_MAX_AGE, same_site="lax", https_only=ledger.settings.secure_cookies)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=ledger.settings.session_secret(),
+        session_cookie="giamngheo",
+        max_age=SESSION_MAX_AGE,
+        same_site="lax",
+        https_only=ledger.settings.secure_cookies,
+    )
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for module in (session, home, households, loans, projects, reminders, audit):
         app.include_router(module.router, include_in_schema=False)

@@ -56,7 +56,9 @@ class FormReader:
             return None
         number = int(value)
         if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-            self.errors[name] = f"Giá trị phải từ {minimum} đến {maximum}." if maximum else f"Giá trị tối thiểu là {minimum}."
+            self.errors[name] = (
+                f"Giá trị phải từ {minimum} đến {maximum}." if maximum else f"Giá trị tối thiểu là {minimum}."
+            )
             return None
         return number
 
@@ -85,5 +87,10 @@ class FormReader:
         version = self.data.get("expected_version", "").strip()
         if effective_on is None:
             return None
-        return Entry(effective_on, basis, self.text("note", required=False), self.data.get("command_id", ""),
-                     int(version) if version.isdigit() else None)
+        return Entry(
+            effective_on,
+            basis,
+            self.text("note", required=False),
+            self.data.get("command_id", ""),
+            int(version) if version.isdigit() else None,
+        )

@@ -35,13 +35,24 @@ RULE_LABELS = {
     ReminderRule.NEWLY_ESCAPED_WINDOW_END: "Hết thời hạn 36 tháng hộ mới thoát nghèo",
     ReminderRule.PROJECT_FINAL_REVIEW: "Tổng kết, đánh giá dự án khi hết thời gian thực hiện",
 }
-SUBJECT_LABELS = {"household": "Hộ", "loan": "Khoản vay", "project": "Dự án", "reminder": "Nhắc việc", "user": "Tài khoản"}
+SUBJECT_LABELS = {
+    "household": "Hộ",
+    "loan": "Khoản vay",
+    "project": "Dự án",
+    "reminder": "Nhắc việc",
+    "user": "Tài khoản",
+}
 
 
 def label(value: object) -> str:
     tables: dict = {  # type: ignore[type-arg]
-        Standing: STANDING_LABELS, Programme: PROGRAMME_LABELS, Component: COMPONENT_LABELS, Role: ROLE_LABELS,
-        Area: AREA_LABELS, ProjectStage: STAGE_LABELS, ReminderRule: RULE_LABELS,
+        Standing: STANDING_LABELS,
+        Programme: PROGRAMME_LABELS,
+        Component: COMPONENT_LABELS,
+        Role: ROLE_LABELS,
+        Area: AREA_LABELS,
+        ProjectStage: STAGE_LABELS,
+        ReminderRule: RULE_LABELS,
     }
     table = tables.get(type(value))
     if table is not None:

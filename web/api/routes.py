@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
@@ -14,8 +15,19 @@ from domain.household import Area, Member, Standing
 from domain.loan import Programme
 from domain.project import Component
 from web.api.schemas import (
-    AcknowledgementIn, ApprovalIn, AuditEntryOut, EscapeIn, HouseholdIn, HouseholdOut, LoanIn, ProjectIn,
-    RecognitionIn, RecordedOut, RelapseIn, ReminderOut, ReviewIn,
+    AcknowledgementIn,
+    ApprovalIn,
+    AuditEntryOut,
+    EscapeIn,
+    HouseholdIn,
+    HouseholdOut,
+    LoanIn,
+    ProjectIn,
+    RecognitionIn,
+    RecordedOut,
+    RelapseIn,
+    ReminderOut,
+    ReviewIn,
 )
 from web.dependencies import ApiActor, LedgerDep
 
@@ -25,8 +37,9 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 @router.post("/households", status_code=201)
 def register_household(body: HouseholdIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
     members = [Member(m.full_name, m.relation, m.birth_year) for m in body.members]
-    return RecordedOut.of(ledger.register_household(actor, body.hamlet, body.head_name, members, Area(body.area),
-                                                    body.entry()))
+    return RecordedOut.of(
+        ledger.register_household(actor, body.hamlet, body.head_name, members, Area(body.area), body.entry())
+    )
 
 
 @router.get("/households/{household_id}")
@@ -44,8 +57,9 @@ def recognise_household(household_id: UUID, body: RecognitionIn, actor: ApiActor
 
 @router.post("/households/{household_id}/escapes", status_code=201)
 def record_escape(household_id: UUID, body: EscapeIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
-    return RecordedOut.of(ledger.record_escape(actor, household_id, Standing(body.from_standing), body.entry(),
-                                               body.becomes_near_poor))
+    return RecordedOut.of(
+        ledger.record_escape(actor, household_id, Standing(body.from_standing), body.entry(), body.becomes_near_poor)
+    )
 
 
 @router.post("/households/{household_id}/relapses", status_code=201)
@@ -61,20 +75,27 @@ def household_history(household_id: UUID, actor: ApiActor, ledger: LedgerDep) ->
 
 @router.post("/loans", status_code=201)
 def grant_loan(body: LoanIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
-    return RecordedOut.of(ledger.grant_loan(actor, body.household_id, Programme(body.programme), body.amount,
-                                            body.term_months, body.entry()))
+    return RecordedOut.of(
+        ledger.grant_loan(
+            actor, body.household_id, Programme(body.programme), body.amount, body.term_months, body.entry()
+        )
+    )
 
 
 @router.post("/projects", status_code=201)
 def propose_project(body: ProjectIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
-    return RecordedOut.of(ledger.propose_project(actor, body.name, Component(body.component), body.household_ids,
-                                                 body.entry(), body.responsible))
+    return RecordedOut.of(
+        ledger.propose_project(
+            actor, body.name, Component(body.component), body.household_ids, body.entry(), body.responsible
+        )
+    )
 
 
 @router.post("/projects/{project_id}/approval", status_code=201)
 def approve_project(project_id: UUID, body: ApprovalIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
-    return RecordedOut.of(ledger.approve_project(actor, project_id, body.approver, body.starts_on,
-                                                 body.duration_months, body.entry()))
+    return RecordedOut.of(
+        ledger.approve_project(actor, project_id, body.approver, body.starts_on, body.duration_months, body.entry())
+    )
 
 
 @router.post("/projects/{project_id}/review", status_code=201)
@@ -84,21 +105,30 @@ def review_project(project_id: UUID, body: ReviewIn, actor: ApiActor, ledger: Le
 
 @router.get("/reminders")
 def list_reminders(actor: ApiActor, ledger: LedgerDep, include_acknowledged: bool = False) -> list[ReminderOut]:
-    return [ReminderOut(**{**asdict(item), "id": item.reminder_id, "rule": item.rule.value})
-            for item in ledger.inbox(actor, include_acknowledged)]
+    return [
+        ReminderOut(**{**asdict(item), "id": item.reminder_id, "rule": item.rule.value})
+        for item in ledger.inbox(actor, include_acknowledged)
+    ]
 
 
 @router.post("/reminders/{reminder_id}/acknowledgement", status_code=201)
 def acknowledge_reminder(reminder_id: UUID, body: AcknowledgementIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
-    return RecordedOut.of(ledger.acknowledge_reminder(actor, reminder_id,
-                                                      Entry(ledger.today(), note=body.note, command_id=body.command_id)))
+    return RecordedOut.of(
+        ledger.acknowledge_reminder(
+            actor, reminder_id, Entry(ledger.today(), note=body.note, command_id=body.command_id)
+        )
+    )
 
 
 @router.get("/audit")
 def audit_log(
-    actor: ApiActor, ledger: LedgerDep, official: str = "", action: str = "",
-    recorded_from: date | None = Query(None, alias="from"), recorded_to: date | None = Query(None, alias="to"),
-    limit: int = Query(500, ge=1, le=5000),
+    actor: ApiActor,
+    ledger: LedgerDep,
+    official: str = "",
+    action: str = "",
+    recorded_from: Annotated[date | None, Query(alias="from")] = None,
+    recorded_to: Annotated[date | None, Query(alias="to")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> list[AuditEntryOut]:
     where = AuditFilter(official, action, recorded_from, recorded_to, limit)
     return [AuditEntryOut(**asdict(entry)) for entry in ledger.audit_log(where)]

@@ -17,8 +17,11 @@ router = APIRouter()
 def show_home(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
     households = ledger.household_list()
     by_standing = Counter(item.standing for item in households)
-    newly_escaped = [item for item in households if item.newly_escaped_until and not item.window_closed_on
-                     and item.newly_escaped_until >= ledger.today()]
+    newly_escaped = [
+        item
+        for item in households
+        if item.newly_escaped_until and not item.window_closed_on and item.newly_escaped_until >= ledger.today()
+    ]
     context = {
         "reminders": ledger.inbox(actor)[:10],
         "by_standing": by_standing,

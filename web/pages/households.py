@@ -24,10 +24,18 @@ def list_households(
 ) -> Response:
     chosen = Standing(standing) if standing in {s.value for s in Standing} else None
     items = ledger.household_list(hamlet, chosen, q)
-    return render(request, "households/list.html", {
-        "households": items, "hamlet": hamlet, "standing": standing, "q": q, "standings": list(Standing),
-        "today": ledger.today(),
-    })
+    return render(
+        request,
+        "households/list.html",
+        {
+            "households": items,
+            "hamlet": hamlet,
+            "standing": standing,
+            "q": q,
+            "standings": list(Standing),
+            "today": ledger.today(),
+        },
+    )
 
 
 @router.get("/new", name="new_household")
@@ -35,11 +43,23 @@ def new_household(request: Request, actor: PageActor, ledger: LedgerDep) -> Resp
     return registration_page(request, actor.hamlets)
 
 
-def registration_page(request: Request, hamlets: tuple[str, ...], errors: dict[str, str] | None = None,
-                      values: dict[str, str] | None = None, status_code: int = 200) -> Response:
-    return render(request, "households/new.html", {
-        "areas": list(Area), "errors": errors or {}, "values": values or {"hamlet": hamlets[0] if hamlets else ""},
-    }, status_code=status_code)
+def registration_page(
+    request: Request,
+    hamlets: tuple[str, ...],
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "households/new.html",
+        {
+            "areas": list(Area),
+            "errors": errors or {},
+            "values": values or {"hamlet": hamlets[0] if hamlets else ""},
+        },
+        status_code=status_code,
+    )
 
 
 def parse_members(reader: FormReader) -> list[Member]:
@@ -78,43 +98,87 @@ def show_household(request: Request, household_id: UUID, actor: PageActor, ledge
     return household_page(request, ledger, household_id)
 
 
-def household_page(request: Request, ledger: Ledger, household_id: UUID, form: str = "",
-                   errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
-                   status_code: int = 200) -> Response:
-    return render(request, "households/detail.html", {
-        "household": ledger.household_summary(household_id), "timeline": ledger.timeline(household_id),
-        "loans": ledger.loan_list(household_id=household_id), "form": form, "errors": errors or {},
-        "values": values or {}, "listed": LISTED, "today": ledger.today(),
-    }, status_code=status_code)
+def household_page(
+    request: Request,
+    ledger: Ledger,
+    household_id: UUID,
+    form: str = "",
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "households/detail.html",
+        {
+            "household": ledger.household_summary(household_id),
+            "timeline": ledger.timeline(household_id),
+            "loans": ledger.loan_list(household_id=household_id),
+            "form": form,
+            "errors": errors or {},
+            "values": values or {},
+            "listed": LISTED,
+            "today": ledger.today(),
+        },
+        status_code=status_code,
+    )
 
 
 @router.post("/{household_id}/recognitions", name="record_recognition")
-def record_recognition(request: Request, household_id: UUID, form: CheckedForm, actor: PageActor,
-                       ledger: LedgerDep) -> Response:
+def record_recognition(
+    request: Request, household_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
     standing, entry = reader.choice("standing", Standing, LISTED), reader.entry()
-    return finish(request, ledger, household_id, "recognition", reader, lambda: ledger.recognise_household(actor, household_id, standing, entry), "Đã ghi nhận quyết định công nhận.")
+    return finish(
+        request,
+        ledger,
+        household_id,
+        "recognition",
+        reader,
+        lambda: ledger.recognise_household(actor, household_id, standing, entry),
+        "Đã ghi nhận quyết định công nhận.",
+    )
 
 
 @router.post("/{household_id}/escapes", name="record_escape")
-def record_escape(request: Request, household_id: UUID, form: CheckedForm, actor: PageActor,
-                  ledger: LedgerDep) -> Response:
+def record_escape(
+    request: Request, household_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
     from_standing, entry = reader.choice("from_standing", Standing, LISTED), reader.entry()
     becomes_near_poor = reader.data.get("becomes_near_poor") == "yes"
-    return finish(request, ledger, household_id, "escape", reader, lambda: ledger.record_escape(actor, household_id, from_standing, entry, becomes_near_poor), "Đã ghi nhận quyết định thoát nghèo.")
+    return finish(
+        request,
+        ledger,
+        household_id,
+        "escape",
+        reader,
+        lambda: ledger.record_escape(actor, household_id, from_standing, entry, becomes_near_poor),
+        "Đã ghi nhận quyết định thoát nghèo.",
+    )
 
 
 @router.post("/{household_id}/relapses", name="record_relapse")
-def record_relapse(request: Request, household_id: UUID, form: CheckedForm, actor: PageActor,
-                   ledger: LedgerDep) -> Response:
+def record_relapse(
+    request: Request, household_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
     into, entry = reader.choice("into", Standing, LISTED), reader.entry()
-    return finish(request, ledger, household_id, "relapse", reader, lambda: ledger.record_relapse(actor, household_id, into, entry), "Đã ghi nhận hộ tái nghèo.")
+    return finish(
+        request,
+        ledger,
+        household_id,
+        "relapse",
+        reader,
+        lambda: ledger.record_relapse(actor, household_id, into, entry),
+        "Đã ghi nhận hộ tái nghèo.",
+    )
 
 
-def finish(request: Request, ledger: Ledger, household_id: UUID, form_name: str, reader: FormReader,
-           action, message: str) -> Response:  # type: ignore[no-untyped-def]
+def finish(
+    request: Request, ledger: Ledger, household_id: UUID, form_name: str, reader: FormReader, action, message: str
+) -> Response:  # type: ignore[no-untyped-def]
     if failure := attempt(reader, action):
         return household_page(request, ledger, household_id, form_name, failure[0], reader.data, failure[1])
     return redirect_after_post(request, message, "show_household", household_id=household_id)

@@ -27,12 +27,25 @@ def new_loan(request: Request, household_id: UUID, actor: PageActor, ledger: Led
     return loan_form(request, ledger, household_id)
 
 
-def loan_form(request: Request, ledger: Ledger, household_id: UUID, errors: dict[str, str] | None = None,
-              values: dict[str, str] | None = None, status_code: int = 200) -> Response:
-    return render(request, "loans/new.html", {
-        "household": ledger.household_summary(household_id), "programmes": list(Programme),
-        "errors": errors or {}, "values": values or {},
-    }, status_code=status_code)
+def loan_form(
+    request: Request,
+    ledger: Ledger,
+    household_id: UUID,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "loans/new.html",
+        {
+            "household": ledger.household_summary(household_id),
+            "programmes": list(Programme),
+            "errors": errors or {},
+            "values": values or {},
+        },
+        status_code=status_code,
+    )
 
 
 @router.post("", name="record_loan")

@@ -19,8 +19,7 @@ FORM_ERROR = "_form"
 
 def failure_status(error: DomainError) -> int:
     """403 not allowed, 404 unknown, 422 bad input, 409 a conflict or a refused transition."""
-    for kind, status in ((NotAllowedError, 403), (NotFoundError, 404), (InvalidInputError, 422),
-                         (ConflictError, 409)):
+    for kind, status in ((NotAllowedError, 403), (NotFoundError, 404), (InvalidInputError, 422), (ConflictError, 409)):
         if isinstance(error, kind):
             return status
     return 409

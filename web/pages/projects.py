@@ -28,13 +28,28 @@ def new_project(request: Request, actor: PageActor, ledger: LedgerDep) -> Respon
     return proposal_form(request, ledger, actor)
 
 
-def proposal_form(request: Request, ledger: Ledger, actor: Actor, errors: dict[str, str] | None = None,
-                  values: dict[str, object] | None = None, status_code: int = 200) -> Response:
+def proposal_form(
+    request: Request,
+    ledger: Ledger,
+    actor: Actor,
+    errors: dict[str, str] | None = None,
+    values: dict[str, object] | None = None,
+    status_code: int = 200,
+) -> Response:
     households = [h for h in ledger.household_list() if actor.may_record_in(h.hamlet)]
-    return render(request, "projects/new.html", {
-        "components": list(Component), "households": households, "users": ledger.user_list(),
-        "errors": errors or {}, "values": values or {"responsible": actor.username}, "chosen": set(),
-    }, status_code=status_code)
+    return render(
+        request,
+        "projects/new.html",
+        {
+            "components": list(Component),
+            "households": households,
+            "users": ledger.user_list(),
+            "errors": errors or {},
+            "values": values or {"responsible": actor.username},
+            "chosen": set(),
+        },
+        status_code=status_code,
+    )
 
 
 @router.post("", name="propose_project")
@@ -62,32 +77,51 @@ def show_project(request: Request, project_id: UUID, actor: PageActor, ledger: L
     return project_page(request, ledger, project_id)
 
 
-def project_page(request: Request, ledger: Ledger, project_id: UUID, form: str = "",
-                 errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
-                 status_code: int = 200) -> Response:
+def project_page(
+    request: Request,
+    ledger: Ledger,
+    project_id: UUID,
+    form: str = "",
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
     household_ids = set(ledger.project_household_ids(project_id))
-    return render(request, "projects/detail.html", {
-        "project": ledger.project_summary(project_id), "timeline": ledger.timeline(project_id),
-        "households": [h for h in ledger.household_list() if h.household_id in household_ids],
-        "form": form, "errors": errors or {}, "values": values or {}, "today": ledger.today(),
-    }, status_code=status_code)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": ledger.project_summary(project_id),
+            "timeline": ledger.timeline(project_id),
+            "households": [h for h in ledger.household_list() if h.household_id in household_ids],
+            "form": form,
+            "errors": errors or {},
+            "values": values or {},
+            "today": ledger.today(),
+        },
+        status_code=status_code,
+    )
 
 
 @router.post("/{project_id}/approval", name="record_approval")
-def record_approval(request: Request, project_id: UUID, form: CheckedForm, actor: PageActor,
-                    ledger: LedgerDep) -> Response:
+def record_approval(
+    request: Request, project_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
     approver, starts_on = reader.text("approver"), reader.date("starts_on")
     duration, entry = reader.integer("duration_months", minimum=1), reader.entry()
     action = lambda: ledger.approve_project(actor, project_id, approver, starts_on, duration, entry)  # type: ignore[arg-type]  # noqa: E731
     if failure := attempt(reader, action):
         return project_page(request, ledger, project_id, "approval", failure[0], reader.data, failure[1])
-    return redirect_after_post(request, "Đã ghi nhận quyết định phê duyệt dự án.", "show_project", project_id=project_id)
+    return redirect_after_post(
+        request, "Đã ghi nhận quyết định phê duyệt dự án.", "show_project", project_id=project_id
+    )
 
 
 @router.post("/{project_id}/review", name="record_review")
-def record_review(request: Request, project_id: UUID, form: CheckedForm, actor: PageActor,
-                  ledger: LedgerDep) -> Response:
+def record_review(
+    request: Request, project_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
     results, entry = reader.text("results", message="Hãy ghi kết quả tổng kết, đánh giá."), reader.entry()
     action = lambda: ledger.review_project(actor, project_id, results, entry)  # type: ignore[arg-type]  # noqa: E731

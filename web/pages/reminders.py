@@ -17,20 +17,36 @@ router = APIRouter(prefix="/reminders")
 
 
 @router.get("", name="list_reminders")
-def list_reminders(request: Request, actor: PageActor, ledger: LedgerDep, all: str = "", everyone: str = "") -> Response:
+def list_reminders(
+    request: Request, actor: PageActor, ledger: LedgerDep, all: str = "", everyone: str = ""
+) -> Response:
     reminders = ledger.inbox(actor, include_acknowledged=bool(all), everyone=bool(everyone))
-    return render(request, "reminders/list.html", {
-        "reminders": reminders, "show_all": bool(all), "everyone": bool(everyone), "today": ledger.today(),
-    })
+    return render(
+        request,
+        "reminders/list.html",
+        {
+            "reminders": reminders,
+            "show_all": bool(all),
+            "everyone": bool(everyone),
+            "today": ledger.today(),
+        },
+    )
 
 
 @router.post("/{reminder_id}/acknowledgement", name="acknowledge_reminder")
-def acknowledge_reminder(request: Request, reminder_id: UUID, form: CheckedForm, actor: PageActor,
-                         ledger: LedgerDep) -> Response:
+def acknowledge_reminder(
+    request: Request, reminder_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
     reader = FormReader(form)
-    entry = Entry(ledger.today(), note=reader.text("note", required=False), command_id=reader.data.get("command_id", ""))
+    entry = Entry(
+        ledger.today(), note=reader.text("note", required=False), command_id=reader.data.get("command_id", "")
+    )
     if failure := attempt(reader, lambda: ledger.acknowledge_reminder(actor, reminder_id, entry)):
         reminders = ledger.inbox(actor)
-        return render(request, "reminders/list.html", {"reminders": reminders, "errors": failure[0],
-                                                       "today": ledger.today()}, status_code=failure[1])
+        return render(
+            request,
+            "reminders/list.html",
+            {"reminders": reminders, "errors": failure[0], "today": ledger.today()},
+            status_code=failure[1],
+        )
     return redirect_after_post(request, "Đã xác nhận nhắc việc.", "list_reminders")
