@@ -93,6 +93,11 @@ class ReminderCases(LedgerCore):
             return False  # another sweep issued it first
         return True
 
+    def sweep_on_request(self, actor: Actor) -> SweepReport:
+        """An official need not wait for tomorrow's sweep; the sweep is idempotent, so this is safe."""
+        actor.require_writer()
+        return self.sweep()
+
     def responsible_for(self, hamlet: str) -> str:
         """The official assigned to the hamlet (seed §VI), else the vice-chair, else the chair."""
         with self.views.database.reading() as cursor:

@@ -152,3 +152,27 @@ def test_an_edit_from_a_stale_page_gets_a_conflict_message_not_a_lost_update(
     assert response.status_code == 409
     assert "vừa được người khác cập nhật" in response.text
     assert web_ledger.log_position() == before
+
+
+def test_an_official_can_sweep_now_and_see_the_reminder_in_the_inbox(
+    browser: Callable[[str], Browser], web_ledger: Ledger
+) -> None:
+    official = browser("diachinh")
+    household_id = register(official)
+    official.submit(f"/households/{household_id}/recognitions", {"standing": "poor", "effective_on": "14/12/2021"})
+    official.submit(f"/households/{household_id}/escapes", {"from_standing": "poor", "effective_on": "14/12/2023"})
+
+    response = official.submit("/reminders/sweeps", {})
+    inbox = official.client.get(response.headers["location"]).text
+
+    assert "gửi mới 2 nhắc việc" in inbox
+    assert inbox.count("Nguyễn Văn Tư") == 2
+
+
+def test_a_supervisor_cannot_trigger_a_sweep(browser: Callable[[str], Browser], web_ledger: Ledger) -> None:
+    before = web_ledger.log_position()
+
+    response = browser("mttq").submit("/reminders/sweeps", {})
+
+    assert response.status_code == 403
+    assert web_ledger.log_position() == before

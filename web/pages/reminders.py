@@ -50,3 +50,10 @@ def acknowledge_reminder(
             status_code=failure[1],
         )
     return redirect_after_post(request, "Đã xác nhận nhắc việc.", "list_reminders")
+
+
+@router.post("/sweeps", name="sweep_now")
+def sweep_now(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
+    report = ledger.sweep_on_request(actor)
+    message = f"Đã quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued} nhắc việc."
+    return redirect_after_post(request, message, "list_reminders")
