@@ -1,0 +1,79 @@
+"""Fixtures shared by the layers: a ledger on each store, and a fixed clock in Vietnam's time zone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from application.service import Ledger
+from application.settings import Settings
+from domain.user import Role
+from tests.postgres import throwaway_database
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+TODAY = date(2026, 11, 28)
+PASSWORD = "mat-khau-thu"
+
+
+class FixedClock:
+    """A clock the test moves by hand; the ledger reads Vietnamese local time from it."""
+
+    def __init__(self, today: date = TODAY) -> None:
+        self.now = datetime(today.year, today.month, today.day, 9, 0, tzinfo=VIETNAM)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set_today(self, today: date) -> None:
+        self.now = datetime(today.year, today.month, today.day, 9, 0, tzinfo=VIETNAM)
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The same test on the in-memory store, a SQLite file and a PostgreSQL server."""
+    if request.param == "memory":
+        yield "memory:"
+    elif request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/giamngheo.db"
+    else:
+        with throwaway_database() as url:
+            yield url
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def make_ledger(clock: FixedClock) -> Iterator[Callable[[str], Ledger]]:
+    opened: list[Ledger] = []
+
+    def make(url: str) -> Ledger:
+        ledger = Ledger(Settings(database=url, secret_key="test-secret"), clock=clock)
+        opened.append(ledger)
+        return ledger
+
+    yield make
+    for ledger in opened:
+        ledger.close()
+
+
+@pytest.fixture
+def ledger(make_ledger: Callable[[str], Ledger], database_url: str) -> Ledger:
+    ledger = make_ledger(database_url)
+    seed_users(ledger)
+    return ledger
+
+
+def seed_users(ledger: Ledger) -> None:
+    """The plan's §VI assignments, enough for scope checks."""
+    ledger.create_user("chutich", "Mai Đức Nghĩa", Role.CHAIR, [], PASSWORD)
+    ledger.create_user("phochutich", "Phó Chủ tịch UBND xã", Role.VICE_CHAIR, [], PASSWORD)
+    ledger.create_user("diachinh", "Công chức Địa chính", Role.OFFICIAL, ["Xuân Hà"], PASSWORD)
+    ledger.create_user("vanhoa", "Công chức Văn hóa – xã hội", Role.OFFICIAL, ["Xuân Đài Đông"], PASSWORD)
+    ledger.create_user("mttq", "Ủy ban MTTQ xã", Role.SUPERVISOR, [], PASSWORD)
