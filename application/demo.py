@@ -164,8 +164,8 @@ def give_history(ledger: Ledger, actor: Actor, household_id, pattern: int, rng: 
 def add_projects(ledger: Ledger, actors: dict[str, Actor], households: list[tuple[Actor, object]]) -> None:
     vice = actors["phochutich"]
     plans = [
-        ("Mô hình nuôi gà thả vườn", Component.LIVELIHOODS, "laodong", date(2023, 9, 1), 36, False),
-        ("Hỗ trợ giống lúa chất lượng cao", Component.AGRICULTURE, "diachinh", date(2024, 3, 1), 24, False),
+        ("Mô hình nuôi gà thả vườn", Component.LIVELIHOODS, "laodong", date(2024, 1, 1), 36, False),
+        ("Hỗ trợ giống lúa chất lượng cao", Component.AGRICULTURE, "diachinh", date(2024, 3, 1), 32, False),
         ("Mô hình nuôi ngao vùng bãi ngang", Component.LIVELIHOODS, "laodong", date(2022, 3, 1), 30, True),
         ("Trồng rau an toàn theo chuỗi", Component.AGRICULTURE, "diachinh", date(2025, 2, 1), 36, False),
     ]
