@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     window_reminder_days: list[int] = [90, 30, 0]
     project_reminder_days: list[int] = [90, 30, 0]
     project_overdue_every_days: int = 30
+    # An argon2-cffi profile (argon2.profiles): RFC_9106_LOW_MEMORY, or RFC_9106_HIGH_MEMORY on a
+    # server with memory to spare; the tests use CHEAPEST. Existing hashes keep verifying after a change.
+    password_hashing: str = "RFC_9106_LOW_MEMORY"
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -7,7 +7,7 @@ import secrets
 from dataclasses import dataclass
 from uuid import UUID
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
@@ -17,8 +17,6 @@ from application.ledger import LedgerCore
 from application.views.rows import from_row
 from domain.acts import SYSTEM_ACTOR, Act
 from domain.user import Actor, Role, User, user_id
-
-HASHER = PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,8 @@ class UserCases(LedgerCore):
         if len(password) < 8:
             raise InvalidInputError({"password": "Mật khẩu phải có ít nhất 8 ký tự."})
         act = Act(by, SYSTEM_ACTOR, self.today(), note="Tạo tài khoản")
-        user = User.register(username, full_name, role, hamlets, self.settings.commune, HASHER.hash(password), act)
+        password_hash = self._hasher().hash(password)
+        user = User.register(username, full_name, role, hamlets, self.settings.commune, password_hash, act)
         try:
             self.store.save(user)
         except IntegrityError:
@@ -56,7 +55,7 @@ class UserCases(LedgerCore):
         if user is None:
             return None
         try:
-            HASHER.verify(user.password_hash, password)
+            self._hasher().verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             return None
         return user.as_actor()
@@ -87,6 +86,9 @@ class UserCases(LedgerCore):
         if not isinstance(user, User) or token_digest(token) not in user.token_hashes:
             return None
         return user.as_actor()
+
+    def _hasher(self) -> PasswordHasher:
+        return PasswordHasher.from_parameters(getattr(profiles, self.settings.password_hashing))
 
     def _user(self, username: str) -> User | None:
         try:

@@ -54,7 +54,8 @@ def make_ledger(clock: FixedClock) -> Iterator[Callable[[str], Ledger]]:
     opened: list[Ledger] = []
 
     def make(url: str) -> Ledger:
-        ledger = Ledger(Settings(database=url, secret_key="test-secret"), clock=clock)
+        settings = Settings(database=url, secret_key="test-secret", password_hashing="CHEAPEST")
+        ledger = Ledger(settings, clock=clock)
         opened.append(ledger)
         return ledger
 
