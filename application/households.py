@@ -113,8 +113,8 @@ class HouseholdCases(LedgerCore):
             sql, params = sql + " AND hamlet = ?", [*params, hamlet]
         if standing:
             sql, params = sql + " AND standing = ?", [*params, standing.value]
-        if search.strip():
-            sql, params = sql + " AND lower(head_name) LIKE ?", [*params, f"%{search.strip().lower()}%"]
         with self.views.database.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY hamlet, head_name", params)
-        return [from_row(HouseholdListItem, row) for row in rows]
+        # Matched here, not with SQL lower()/LIKE: SQLite lowercases only ASCII, so "Đặng" never matched.
+        needle = search.strip().lower()
+        return [from_row(HouseholdListItem, row) for row in rows if needle in row["head_name"].lower()]

@@ -47,6 +47,7 @@ class ProjectCases(LedgerCore):
         households = [self._household(household_id) for household_id in household_ids]
         for household in households:
             actor.require_hamlet(household.hamlet)
+        self._require_not_future(entry.effective_on)
         project = Project.propose(
             self.settings.commune,
             name,

@@ -181,8 +181,11 @@ def household_transition(cursor: Cursor, event: Household.Transition, position: 
 def open_window_obligation(cursor: Cursor, event: Household.EscapedPoverty, row: dict[str, Any], position: int) -> None:
     assert event.newly_escaped_until is not None
     rule = ReminderRule.NEWLY_ESCAPED_WINDOW_END
+    # A window closed and reopened with the same last day (a fall back and a new escape on one day, or
+    # escapes on 28/02 and 29/02 that both end on 28/02) is the same obligation: reopen it, not insert twice.
     cursor.execute(
-        "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (obligation_id)"
+        " DO UPDATE SET status = 'open', status_reason = '', changed_by_position = excluded.changed_by_position",
         (
             obligation_id(rule, event.originator_id, event.newly_escaped_until),
             rule.value,

@@ -1,0 +1,67 @@
+"""Builders for application tests: who acts, what they fill in, and households at a given stage."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from application.ledger import Entry
+from application.service import Ledger
+from domain.deadlines import ReminderRule
+from domain.household import Area, Standing
+from domain.project import Component
+from domain.user import Actor
+
+XUAN_HA = "Xuân Hà"
+XUAN_DAI_DONG = "Xuân Đài Đông"
+
+
+def actor(ledger: Ledger, username: str) -> Actor:
+    found = ledger.actor(username)
+    assert found is not None, f"no user {username}"
+    return found
+
+
+def entry(on: date = date(2026, 11, 2), **extra: Any) -> Entry:
+    return Entry(effective_on=on, **extra)
+
+
+def register(ledger: Ledger, hamlet: str = XUAN_HA, by: str = "diachinh", head_name: str = "Nguyễn Văn An") -> UUID:
+    return ledger.register_household(
+        actor(ledger, by), hamlet, head_name, [], Area.RURAL, entry(date(2020, 1, 6))
+    ).subject_id
+
+
+def poor_household(ledger: Ledger, since: date = date(2022, 1, 10), hamlet: str = XUAN_HA) -> UUID:
+    household_id = register(ledger, hamlet, by="chutich")
+    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(since))
+    return household_id
+
+
+def escaped_household(ledger: Ledger, escaped_on: date, hamlet: str = XUAN_HA) -> UUID:
+    """A household recognised as having escaped poverty, so its 36-month window runs."""
+    household_id = poor_household(ledger, hamlet=hamlet)
+    ledger.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(escaped_on))
+    return household_id
+
+
+def approved_project(ledger: Ledger, starts_on: date, duration_months: int = 36, responsible: str = "diachinh") -> UUID:
+    household_id = register(ledger)
+    project_id = ledger.propose_project(
+        actor(ledger, responsible), "Nuôi bò sinh sản", Component.LIVELIHOODS, [household_id], entry(date(2022, 12, 1))
+    ).subject_id
+    ledger.approve_project(
+        actor(ledger, "chutich"), project_id, "chutich", starts_on, duration_months, entry(date(2022, 12, 15))
+    )
+    return project_id
+
+
+def notices(ledger: Ledger, subject_id: UUID, rule: ReminderRule | None = None) -> list[tuple[date, str]]:
+    """The reminders issued about a subject, as (reminder date, recipient), oldest first."""
+    items = ledger.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
+    return sorted(
+        (item.notice_on, item.recipient)
+        for item in items
+        if item.subject_id == subject_id and rule in (None, item.rule)
+    )
