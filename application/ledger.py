@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,8 +24,30 @@ from domain.receipt import CommandReceipt, receipt_id
 from domain.user import Actor
 
 A = TypeVar("A", bound=Aggregate)
+T = TypeVar("T")
 
 CONFLICT_MESSAGE = "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
+
+
+def on_start_up(build: Callable[[], T], attempts: int = 5) -> T:
+    """Builds a store, retrying when another process is creating the same tables at that moment.
+
+    PostgreSQL can refuse two concurrent CREATE … IF NOT EXISTS / CREATE OR REPLACE FUNCTION with
+    "tuple concurrently updated" or a unique violation; the second try finds them created.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return build()
+        except Exception as error:  # the library wraps driver errors in several classes
+            if attempt == attempts or not is_start_up_race(error):
+                raise
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
+
+
+def is_start_up_race(error: BaseException) -> bool:
+    text = f"{error} {error.__cause__ or ''}"
+    return "concurrently updated" in text or "duplicate key value" in text or "already exists" in text
 
 
 class EventStore(Application):
@@ -60,8 +83,8 @@ class LedgerCore:
         self.settings = settings
         self.timezone = ZoneInfo(settings.timezone)
         self.clock = clock or (lambda: datetime.now(self.timezone))
-        self.store = EventStore(env=eventsourcing_env(settings.database))
-        self.views = ReadModels(open_view_database(settings.database), self.store)
+        self.store = on_start_up(lambda: EventStore(env=eventsourcing_env(settings.database)))
+        self.views = on_start_up(lambda: ReadModels(open_view_database(settings.database), self.store))
 
     def close(self) -> None:
         self.views.database.close()

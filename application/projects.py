@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.errors import InvalidInputError
+from application.errors import InvalidInputError, NotFoundError
 from application.ledger import Entry, LedgerCore, Recorded
 from application.views.rows import from_row
 from domain.household import Household
@@ -82,7 +82,7 @@ class ProjectCases(LedgerCore):
     def _household(self, household_id: UUID) -> Household:
         try:
             return self._load(Household, household_id)
-        except Exception:
+        except NotFoundError:
             raise InvalidInputError({"household_ids": f"Không tìm thấy hộ {household_id}."}) from None
 
     def project_summary(self, project_id: UUID) -> ProjectSummary:

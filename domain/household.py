@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
@@ -43,6 +43,20 @@ class Member:
     birth_year: int | None = None
 
 
+@dataclass(frozen=True)
+class EscapeWindow:
+    """The 36 months a household counts as newly escaped, closed early if it falls back."""
+
+    starts_on: date
+    ends_on: date
+    closed_on: date | None = None
+
+    def covers(self, day: date) -> bool:
+        if self.closed_on and day >= self.closed_on:
+            return False
+        return self.starts_on <= day <= self.ends_on
+
+
 class TransitionRefusedError(DomainError):
     """A recognition that makes no sense from the household's current standing."""
 
@@ -59,7 +73,7 @@ class Household(RecordedAggregate):
             household.commune, household.hamlet = self.commune, self.hamlet
             household.head_name, household.members, household.area = self.head_name, self.members, self.area
             household.standing, household.history = Standing.UNLISTED, []
-            household.escaped_on = household.newly_escaped_until = household.window_closed_on = None
+            household.windows = []
 
     class Transition(RecordedAggregate.Event):
         from_standing: Standing
@@ -68,8 +82,8 @@ class Household(RecordedAggregate):
         def apply(self, household: Household) -> None:
             household.standing = self.to_standing
             household.history.append((self.effective_on, self.to_standing))
-            if self.to_standing is Standing.POOR and household.newly_escaped_until:
-                household.window_closed_on = household.window_closed_on or self.effective_on
+            if self.to_standing is Standing.POOR:
+                household.close_window(self.effective_on)
 
     class RecognisedPoor(Transition):
         pass
@@ -83,9 +97,7 @@ class Household(RecordedAggregate):
         def apply(self, household: Household) -> None:
             super().apply(household)
             if self.newly_escaped_until:
-                household.escaped_on = self.effective_on
-                household.newly_escaped_until = self.newly_escaped_until
-                household.window_closed_on = None
+                household.windows.append(EscapeWindow(self.effective_on, self.newly_escaped_until))
 
     class EscapedNearPoverty(Transition):
         pass
@@ -93,8 +105,7 @@ class Household(RecordedAggregate):
     class FellBackIntoPoverty(Transition):
         def apply(self, household: Household) -> None:
             super().apply(household)
-            if household.newly_escaped_until and not household.window_closed_on:
-                household.window_closed_on = self.effective_on
+            household.close_window(self.effective_on)
 
     @classmethod
     def register(
@@ -173,9 +184,22 @@ class Household(RecordedAggregate):
             standing = to_standing
         return standing
 
+    def close_window(self, on: date) -> None:
+        if self.windows and self.windows[-1].closed_on is None:
+            self.windows[-1] = replace(self.windows[-1], closed_on=on)
+
     def is_newly_escaped_on(self, day: date) -> bool:
-        if not (self.escaped_on and self.newly_escaped_until):
-            return False
-        if self.window_closed_on and day >= self.window_closed_on:
-            return False
-        return self.escaped_on <= day <= self.newly_escaped_until
+        """Inside any of its 36-month windows (a household may escape, fall back and escape again)."""
+        return any(window.covers(day) for window in self.windows)
+
+    @property
+    def escaped_on(self) -> date | None:
+        return self.windows[-1].starts_on if self.windows else None
+
+    @property
+    def newly_escaped_until(self) -> date | None:
+        return self.windows[-1].ends_on if self.windows else None
+
+    @property
+    def window_closed_on(self) -> date | None:
+        return self.windows[-1].closed_on if self.windows else None

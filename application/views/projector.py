@@ -294,18 +294,17 @@ def project_row(cursor: Cursor, project_id: UUID) -> dict[str, Any]:
 @handles(Project.Approved)
 def project_approved(cursor: Cursor, event: Project.Approved, position: int) -> None:
     row = project_row(cursor, event.originator_id)
-    cursor.execute(
-        "UPDATE view_projects SET stage = ?, approver = ?, starts_on = ?, duration_months = ?, ends_on = ?,"
-        " version = ? WHERE project_id = ?",
-        (
-            ProjectStage.APPROVED.value,
-            event.approver,
-            iso(event.starts_on),
-            event.duration_months,
-            iso(event.ends_on),
-            event.originator_version,
-            str(event.originator_id),
-        ),
+    update_row(
+        cursor,
+        "view_projects",
+        "project_id",
+        row,
+        stage=ProjectStage.APPROVED.value,
+        approver=event.approver,
+        starts_on=iso(event.starts_on),
+        duration_months=event.duration_months,
+        ends_on=iso(event.ends_on),
+        version=event.originator_version,
     )
     rule = ReminderRule.PROJECT_FINAL_REVIEW
     cursor.execute(
@@ -344,9 +343,14 @@ def project_approved(cursor: Cursor, event: Project.Approved, position: int) -> 
 @handles(Project.Reviewed)
 def project_reviewed(cursor: Cursor, event: Project.Reviewed, position: int) -> None:
     row = project_row(cursor, event.originator_id)
-    cursor.execute(
-        "UPDATE view_projects SET stage = ?, reviewed_on = ?, version = ? WHERE project_id = ?",
-        (ProjectStage.REVIEWED.value, iso(event.effective_on), event.originator_version, str(event.originator_id)),
+    update_row(
+        cursor,
+        "view_projects",
+        "project_id",
+        row,
+        stage=ProjectStage.REVIEWED.value,
+        reviewed_on=iso(event.effective_on),
+        version=event.originator_version,
     )
     close_obligations(
         cursor,

@@ -135,3 +135,22 @@ def test_the_loan_falls_due_the_term_in_months_after_it_was_granted(granted_on: 
     loan = grant(household(), Programme.OTHER, granted_on, term=term)
 
     assert loan.collect_events()[0].due_on == due_on
+
+
+def test_a_newly_escaped_loan_backdated_into_an_earlier_window_is_eligible() -> None:
+    twice_escaped = escaped_household(date(2022, 12, 14))
+    twice_escaped.fall_back(Standing.POOR, act(date(2023, 12, 14)))
+    twice_escaped.escape_poverty(Standing.ESCAPED_POVERTY, True, act(date(2024, 12, 14)))
+
+    loan = Loan.grant(twice_escaped, Programme.NEWLY_ESCAPED, 40_000_000, 36, act(date(2023, 3, 1)))
+
+    assert loan.granted_on == date(2023, 3, 1)
+
+
+def test_a_newly_escaped_loan_between_a_fall_back_and_the_next_escape_is_refused() -> None:
+    twice_escaped = escaped_household(date(2022, 12, 14))
+    twice_escaped.fall_back(Standing.POOR, act(date(2023, 12, 14)))
+    twice_escaped.escape_poverty(Standing.ESCAPED_POVERTY, True, act(date(2024, 12, 14)))
+
+    with pytest.raises(LoanRefusedError):
+        Loan.grant(twice_escaped, Programme.NEWLY_ESCAPED, 40_000_000, 36, act(date(2024, 6, 1)))
