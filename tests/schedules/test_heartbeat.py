@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
@@ -43,7 +44,13 @@ def test_starting_the_scheduler_sweeps_right_away() -> None:
     scheduler.start()
     try:
         ran = swept.wait(timeout=10)
+        for _ in range(100):  # the one-off start-up job removes itself once it has run
+            if scheduler.get_job(START_UP_SWEEP_ID) is None:
+                break
+            time.sleep(0.05)
+        start_up_job_left = scheduler.get_job(START_UP_SWEEP_ID)
     finally:
-        scheduler.shutdown(wait=False)
+        scheduler.shutdown(wait=True)
 
     assert ran
+    assert start_up_job_left is None
