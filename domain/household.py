@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from uuid import UUID, uuid4
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
-from domain.acts import Act, DomainError, RecordedAggregate
+from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
 from domain.deadlines import newly_escaped_until
 from domain.formatting import vn_date
-
-
-class Area(Enum):
-    RURAL = "rural"
-    URBAN = "urban"
+from domain.people import MemberRecords, Person
+from domain.standards import NO_GROUNDS, Area, Grounds, PovertyClass
+from domain.survey import SurveyRecords
 
 
 class Standing(Enum):
@@ -57,11 +55,17 @@ class EscapeWindow:
         return self.starts_on <= day <= self.ends_on
 
 
+def first_members(household_id: UUID, head_name: str, members: list[Member]) -> dict[UUID, Person]:
+    """The head and the members given at registration, with ids derived from the household's."""
+    people = [Person(head_name, "chủ hộ"), *(Person(m.full_name, m.relation, birth_year=m.birth_year) for m in members)]
+    return {uuid5(NAMESPACE_URL, f"/households/{household_id}/members/{n}"): p for n, p in enumerate(people)}
+
+
 class TransitionRefusedError(DomainError):
     """A recognition that makes no sense from the household's current standing."""
 
 
-class Household(RecordedAggregate):
+class Household(RecordedAggregate, MemberRecords, SurveyRecords):
     class Registered(RecordedAggregate.Created):
         commune: str
         hamlet: str
@@ -71,13 +75,20 @@ class Household(RecordedAggregate):
 
         def apply(self, household: Household) -> None:
             household.commune, household.hamlet = self.commune, self.hamlet
-            household.head_name, household.members, household.area = self.head_name, self.members, self.area
+            household.head_name, household.area = self.head_name, self.area
             household.standing, household.history = Standing.UNLISTED, []
-            household.windows = []
+            household.windows, household.surveys, household.requests = [], [], []
+            household.average_living = household.average_living_since = None
+            household.people = first_members(self.originator_id, self.head_name, self.members)
 
     class Transition(RecordedAggregate.Event):
         from_standing: Standing
         to_standing: Standing
+        # The standard in force and, when the decision came from a review, that review and the certificate.
+        standard_version: str = field(default="", kw_only=True)
+        standard_basis: LegalBasis | None = field(default=None, kw_only=True)
+        review_id: UUID | None = field(default=None, kw_only=True)
+        certificate_number: str = field(default="", kw_only=True)
 
         def apply(self, household: Household) -> None:
             household.standing = self.to_standing
@@ -126,7 +137,7 @@ class Household(RecordedAggregate):
     def household_id(self) -> UUID:
         return self.id
 
-    def recognise(self, standing: Standing, act: Act) -> None:
+    def recognise(self, standing: Standing, act: Act, grounds: Grounds = NO_GROUNDS) -> None:
         if standing not in (Standing.POOR, Standing.NEAR_POOR):
             raise TransitionRefusedError("Chỉ công nhận hộ nghèo hoặc hộ cận nghèo.")
         if self.standing is standing:
@@ -138,9 +149,11 @@ class Household(RecordedAggregate):
         if self.standing is Standing.POOR:
             raise TransitionRefusedError("Hộ nghèo chuyển thành cận nghèo là thoát nghèo: hãy ghi nhận thoát nghèo.")
         event = self.RecognisedPoor if standing is Standing.POOR else self.RecognisedNearPoor
-        self._transition(event, standing, act)
+        self._transition(event, standing, act, grounds)
 
-    def escape_poverty(self, to_standing: Standing, starts_window: bool, act: Act) -> None:
+    def escape_poverty(
+        self, to_standing: Standing, starts_window: bool, act: Act, grounds: Grounds = NO_GROUNDS
+    ) -> None:
         if self.standing is not Standing.POOR:
             raise TransitionRefusedError(
                 f"Không thể ghi nhận thoát nghèo: hộ đang là {STANDING_LABELS[self.standing]}, không phải hộ nghèo."
@@ -148,17 +161,17 @@ class Household(RecordedAggregate):
         if to_standing not in (Standing.NEAR_POOR, Standing.ESCAPED_POVERTY):
             raise TransitionRefusedError("Hộ thoát nghèo chỉ có thể trở thành hộ cận nghèo hoặc vượt chuẩn cận nghèo.")
         until = newly_escaped_until(act.effective_on) if starts_window else None
-        self._transition(self.EscapedPoverty, to_standing, act, newly_escaped_until=until)
+        self._transition(self.EscapedPoverty, to_standing, act, grounds, newly_escaped_until=until)
 
-    def escape_near_poverty(self, act: Act) -> None:
+    def escape_near_poverty(self, act: Act, grounds: Grounds = NO_GROUNDS) -> None:
         if self.standing is not Standing.NEAR_POOR:
             raise TransitionRefusedError(
                 f"Không thể ghi nhận thoát cận nghèo: hộ đang là {STANDING_LABELS[self.standing]},"
                 " không phải hộ cận nghèo."
             )
-        self._transition(self.EscapedNearPoverty, Standing.ESCAPED_NEAR_POVERTY, act)
+        self._transition(self.EscapedNearPoverty, Standing.ESCAPED_NEAR_POVERTY, act, grounds)
 
-    def fall_back(self, into: Standing, act: Act) -> None:
+    def fall_back(self, into: Standing, act: Act, grounds: Grounds = NO_GROUNDS) -> None:
         if self.standing not in (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY):
             raise TransitionRefusedError(
                 "Chỉ hộ đã thoát nghèo hoặc thoát cận nghèo mới có thể tái nghèo;"
@@ -166,15 +179,37 @@ class Household(RecordedAggregate):
             )
         if into not in (Standing.POOR, Standing.NEAR_POOR):
             raise TransitionRefusedError("Tái nghèo là trở lại hộ nghèo hoặc hộ cận nghèo.")
-        self._transition(self.FellBackIntoPoverty, into, act)
+        self._transition(self.FellBackIntoPoverty, into, act, grounds)
 
-    def _transition(self, event: type[Transition], to: Standing, act: Act, **extra: object) -> None:
+    def _transition(self, event: type[Transition], to: Standing, act: Act, grounds: Grounds, **extra: object) -> None:
         last_on = self.history[-1][0] if self.history else None
         if last_on and act.effective_on < last_on:
             raise TransitionRefusedError(
                 f"Ngày hiệu lực {vn_date(act.effective_on)} sớm hơn quyết định trước ({vn_date(last_on)})."
             )
-        self.trigger_event(event, from_standing=self.standing, to_standing=to, **extra, **act.event_fields())
+        self.trigger_event(
+            event, from_standing=self.standing, to_standing=to, **extra, **grounds.event_fields(), **act.event_fields()
+        )
+
+    def decide(self, decided: PovertyClass, starts_window_on_near_poor: bool, act: Act, grounds: Grounds) -> bool:
+        """Applies a review decision's class (Decision 24/2021, Art. 4(6)); False when nothing changes."""
+        listed = self.standing in (Standing.POOR, Standing.NEAR_POOR)
+        escaped = self.standing in (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY)
+        target = {PovertyClass.POOR: Standing.POOR, PovertyClass.NEAR_POOR: Standing.NEAR_POOR}.get(decided)
+        if target is self.standing or (target is None and not listed):
+            return False
+        if target is None:
+            if self.standing is Standing.POOR:
+                self.escape_poverty(Standing.ESCAPED_POVERTY, True, act, grounds)
+            else:
+                self.escape_near_poverty(act, grounds)
+        elif escaped:
+            self.fall_back(target, act, grounds)
+        elif self.standing is Standing.POOR:
+            self.escape_poverty(Standing.NEAR_POOR, starts_window_on_near_poor, act, grounds)
+        else:
+            self.recognise(target, act, grounds)
+        return True
 
     def standing_on(self, day: date) -> Standing:
         standing = Standing.UNLISTED

@@ -1,0 +1,154 @@
+"""Household members and the person-level facts the deprivation indicators need (domain.md §3.3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING
+from uuid import UUID, uuid4
+
+from domain.acts import Act, DomainError, RecordedAggregate
+
+if TYPE_CHECKING:
+    from domain.household import Household
+
+
+class Sex(Enum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Employment(Enum):
+    WAGED_WITH_CONTRACT = "waged_with_contract"  # làm công ăn lương có hợp đồng lao động
+    WAGED_WITHOUT_CONTRACT = "waged_without_contract"  # làm công ăn lương không có hợp đồng
+    SELF_EMPLOYED = "self_employed"  # tự làm: nông nghiệp, buôn bán, dịch vụ
+    UNEMPLOYED = "unemployed"  # có khả năng, muốn làm việc nhưng không có việc
+    NOT_IN_LABOUR_FORCE = "not_in_labour_force"  # đi học, nghỉ hưu, không còn khả năng lao động
+
+
+class Allowance(Enum):
+    """Monthly social allowance (trợ cấp xã hội hằng tháng): makes the member a dependant."""
+
+    NONE = "none"
+    ELDERLY = "elderly"
+    DISABILITY = "disability"
+
+
+class Nutrition(Enum):
+    NORMAL = "normal"
+    STUNTED = "stunted"  # thấp còi (chiều cao theo tuổi)
+    UNDERWEIGHT = "underweight"  # nhẹ cân (cân nặng theo tuổi)
+
+
+class MemberChange(Enum):
+    BIRTH = "birth"
+    DEATH = "death"
+    MARRIAGE = "marriage"
+    MIGRATION = "migration"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the survey needs to know of one member; None means not yet known."""
+
+    full_name: str
+    relation: str = ""
+    sex: Sex | None = None
+    born_on: date | None = None
+    birth_year: int | None = None
+    ethnicity: str = ""
+    citizen_id: str = ""
+    health_insurance: bool | None = None
+    in_school: bool | None = None
+    lower_secondary_done: bool | None = None
+    employment: Employment | None = None
+    allowance: Allowance = Allowance.NONE
+    nutrition: Nutrition | None = None
+
+    def age_on(self, day: date) -> int | None:
+        """Completed years on the day; with only a birth year known, the age reached that year."""
+        if self.born_on:
+            before_birthday = (day.month, day.day) < (self.born_on.month, self.born_on.day)
+            return day.year - self.born_on.year - before_birthday
+        return day.year - self.birth_year if self.birth_year else None
+
+
+class MemberAdded(RecordedAggregate.Event):
+    member_id: UUID
+    person: Person
+    change: MemberChange
+
+    def apply(self, household: Household) -> None:
+        household.people[self.member_id] = self.person
+
+
+class MemberUpdated(RecordedAggregate.Event):
+    member_id: UUID
+    person: Person
+
+    def apply(self, household: Household) -> None:
+        household.people[self.member_id] = self.person
+
+
+class MemberRemoved(RecordedAggregate.Event):
+    member_id: UUID
+    change: MemberChange
+
+    def apply(self, household: Household) -> None:
+        del household.people[self.member_id]
+
+
+class MemberRefusedError(DomainError):
+    pass
+
+
+class MemberRecords:
+    """Member commands of a household; Household mixes this in."""
+
+    people: dict[UUID, Person]
+
+    def add_member(self, person: Person, change: MemberChange, act: Act) -> UUID:
+        check_person(person)
+        member_id = uuid4()
+        self.trigger_event(
+            MemberAdded,
+            member_id=member_id,
+            person=person,
+            change=change,  # type: ignore[attr-defined]
+            **act.event_fields(),
+        )
+        return member_id
+
+    def update_member(self, member_id: UUID, person: Person, act: Act) -> None:
+        self._require_member(member_id)
+        check_person(person)
+        self.trigger_event(
+            MemberUpdated,
+            member_id=member_id,
+            person=person,  # type: ignore[attr-defined]
+            **act.event_fields(),
+        )
+
+    def remove_member(self, member_id: UUID, change: MemberChange, act: Act) -> None:
+        self._require_member(member_id)
+        if len(self.people) == 1:
+            raise MemberRefusedError("Không thể xóa thành viên duy nhất của hộ.")
+        self.trigger_event(
+            MemberRemoved,
+            member_id=member_id,
+            change=change,  # type: ignore[attr-defined]
+            **act.event_fields(),
+        )
+
+    def _require_member(self, member_id: UUID) -> None:
+        if member_id not in self.people:
+            raise MemberRefusedError("Không có thành viên này trong hộ.")
+
+
+def check_person(person: Person) -> None:
+    if not person.full_name.strip():
+        raise MemberRefusedError("Hãy nhập họ tên thành viên.")
+    if person.born_on and person.birth_year and person.born_on.year != person.birth_year:
+        raise MemberRefusedError("Năm sinh không khớp với ngày sinh.")

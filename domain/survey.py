@@ -1,0 +1,181 @@
+"""The household survey (phiếu B, Circular 07/2021/TT-BLĐTBXH): income estimate, 12 indicators, class."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
+from domain.formatting import vn_money
+from domain.indicators import INDICATOR_LABELS, Indicator, IndicatorRules, assess
+from domain.people import Person
+from domain.standards import Area, IncomeEstimate, PovertyClass, PovertyStandard, classify
+
+if TYPE_CHECKING:
+    from domain.household import Household
+
+
+class SurveyRefusedError(DomainError):
+    """A survey that cannot be classified: income or indicator results are missing."""
+
+
+@dataclass(frozen=True)
+class Survey:
+    survey_id: UUID
+    surveyed_on: date
+    reviewer: str
+    review_id: UUID | None
+    income: IncomeEstimate
+    floor_area_m2: int | None
+    entered: dict[str, bool]
+    evidence: dict[str, str]
+    deprived: list[str]
+    derived: list[str]
+    members_count: int
+    standard_version: str
+    standard_basis: LegalBasis
+    provisional_class: PovertyClass
+
+    def is_deprived(self, indicator: Indicator) -> bool:
+        return indicator.value in self.deprived
+
+
+class Surveyed(RecordedAggregate.Event):
+    survey: Survey
+
+    def apply(self, household: Household) -> None:
+        household.surveys.append(self.survey)
+
+
+@dataclass(frozen=True)
+class SurveyAnswers:
+    """What the reviewer filled in; member-level indicators come from the members' facts."""
+
+    reviewer: str
+    income: IncomeEstimate
+    floor_area_m2: int | None
+    entered: dict[Indicator, bool]
+    evidence: dict[Indicator, str]
+
+
+def check_income(income: IncomeEstimate) -> None:
+    if income.per_capita_monthly is None and (income.b1_score is None or income.b1_cutoff is None):
+        raise SurveyRefusedError("Hãy nhập thu nhập bình quân đầu người/tháng, hoặc điểm B1 và điểm chuẩn so sánh.")
+    if income.per_capita_monthly is not None and income.per_capita_monthly < 0:
+        raise SurveyRefusedError(f"Thu nhập {vn_money(income.per_capita_monthly)} không hợp lệ.")
+
+
+def conduct_survey(
+    survey_id: UUID,
+    people: list[Person],
+    household: Household,
+    answers: SurveyAnswers,
+    surveyed_on: date,
+    standard: PovertyStandard,
+    rules: IndicatorRules,
+    review_id: UUID | None,
+) -> Survey:
+    check_income(answers.income)
+    assessment = assess(people, surveyed_on, answers.floor_area_m2, answers.entered, rules)
+    if assessment.missing:
+        names = ", ".join(INDICATOR_LABELS[indicator] for indicator in assessment.missing)
+        raise SurveyRefusedError(f"Chưa đủ thông tin để xác định chỉ số: {names}. Hãy nhập kết quả kèm căn cứ.")
+    return Survey(
+        survey_id,
+        surveyed_on,
+        answers.reviewer,
+        review_id,
+        answers.income,
+        answers.floor_area_m2,
+        {i.value: v for i, v in answers.entered.items()},
+        {i.value: e for i, e in answers.evidence.items() if e},
+        sorted(i.value for i in assessment.deprived),
+        sorted(i.value for i in assessment.derived),
+        len(people),
+        standard.version,
+        standard.basis,
+        classify(standard, household.area, answers.income, len(assessment.deprived)),
+    )
+
+
+class Occupation(Enum):
+    """Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp (Decision 24/2021/QĐ-TTg, Art. 6)."""
+
+    AGRICULTURE = "agriculture"
+    FORESTRY = "forestry"
+    FISHERY = "fishery"
+    SALT = "salt"
+
+
+@dataclass(frozen=True)
+class IncomeDetermination:
+    """Actual income of the last 12 months, state social allowances excluded (Decision 24, Art. 2)."""
+
+    occupation: Occupation
+    income_12_months: int
+    social_allowances: int
+    members: int
+    per_capita_monthly: int
+    standard_version: str
+    standard_basis: LegalBasis
+
+
+class AverageLivingRecognised(RecordedAggregate.Event):
+    determination: IncomeDetermination
+
+    def apply(self, household: Household) -> None:
+        household.average_living = self.determination
+        household.average_living_since = self.effective_on
+
+
+def determine_income(
+    occupation: Occupation,
+    income_12_months: int,
+    social_allowances: int,
+    members: int,
+    standard: PovertyStandard,
+) -> IncomeDetermination:
+    if members < 1 or income_12_months < 0 or not 0 <= social_allowances <= income_12_months:
+        raise SurveyRefusedError("Thu nhập, trợ cấp và số nhân khẩu không hợp lệ.")
+    per_capita = (income_12_months - social_allowances) // (12 * members)
+    return IncomeDetermination(
+        occupation, income_12_months, social_allowances, members, per_capita, standard.version, standard.basis
+    )
+
+
+class SurveyRecords:
+    """Survey and income commands of a household; Household mixes this in."""
+
+    surveys: list[Survey]
+    standing: object
+    average_living: IncomeDetermination | None
+
+    def record_survey(self, survey: Survey, act: Act) -> None:
+        self.trigger_event(Surveyed, survey=survey, **act.event_fields())  # type: ignore[attr-defined]
+
+    @property
+    def latest_survey(self) -> Survey | None:
+        return self.surveys[-1] if self.surveys else None
+
+    def recognise_average_living(
+        self, determination: IncomeDetermination, standard: PovertyStandard, area: Area, act: Act
+    ) -> None:
+        """Decision 24/2021/QĐ-TTg, Art. 6: income above the line up to 1.5 × the line, from 12 months."""
+        if getattr(self.standing, "value", "") in ("poor", "near_poor"):
+            raise SurveyRefusedError("Hộ nghèo, hộ cận nghèo không xác định là hộ có mức sống trung bình.")
+        income = IncomeEstimate(per_capita_monthly=determination.per_capita_monthly)
+        line = standard.line(area)
+        if not income.within_average_living(line, standard.average_living_halves):
+            ceiling = line * standard.average_living_halves // 2
+            raise SurveyRefusedError(
+                f"Thu nhập bình quân {vn_money(determination.per_capita_monthly)}/người/tháng không nằm trong khoảng"
+                f" trên {vn_money(line)} đến {vn_money(ceiling)} của chuẩn {standard.version}."
+            )
+        self.trigger_event(
+            AverageLivingRecognised,
+            determination=determination,  # type: ignore[attr-defined]
+            **act.event_fields(),
+        )
