@@ -10,6 +10,9 @@ from application.errors import InvalidInputError
 from application.ledger import Entry, LedgerCore, Recorded
 from application.views.rows import from_row
 from domain.household import Area, Household, Member, Standing
+from domain.people import Person
+from domain.standards import NO_GROUNDS, Grounds
+from domain.survey import IncomeDetermination, Survey
 from domain.user import Actor
 
 
@@ -33,13 +36,17 @@ class HouseholdSummary:
     commune: str
     hamlet: str
     head_name: str
-    members: tuple[Member, ...]
+    members: tuple[tuple[UUID, Person], ...]
     area: Area
     standing: Standing
     escaped_on: date | None
     newly_escaped_until: date | None
     window_closed_on: date | None
     newly_escaped_today: bool
+    history: tuple[tuple[date, Standing], ...] = ()
+    latest_survey: Survey | None = None
+    average_living: IncomeDetermination | None = None
+    average_living_since: date | None = None
 
 
 class HouseholdCases(LedgerCore):
@@ -63,22 +70,35 @@ class HouseholdCases(LedgerCore):
         return self._record(entry, household.id, household)
 
     def recognise_household(self, actor: Actor, household_id: UUID, standing: Standing, entry: Entry) -> Recorded:
-        return self._transition(actor, household_id, entry, lambda h, act: h.recognise(standing, act))
+        grounds = self.grounds_on(entry.effective_on)
+        return self._change_household(actor, household_id, entry, lambda h, act: h.recognise(standing, act, grounds))
 
     def record_escape(
         self, actor: Actor, household_id: UUID, from_standing: Standing, entry: Entry, becomes_near_poor: bool = False
     ) -> Recorded:
         """Escape from poverty (poor → out, or poor → near-poor) or from near-poverty."""
         if from_standing is Standing.NEAR_POOR:
-            return self._transition(actor, household_id, entry, lambda h, act: h.escape_near_poverty(act))
+            grounds = self.grounds_on(entry.effective_on)
+            return self._change_household(
+                actor, household_id, entry, lambda h, act: h.escape_near_poverty(act, grounds)
+            )
         to = Standing.NEAR_POOR if becomes_near_poor else Standing.ESCAPED_POVERTY
         starts_window = to is Standing.ESCAPED_POVERTY or self.settings.poor_to_near_poor_starts_window
-        return self._transition(actor, household_id, entry, lambda h, act: h.escape_poverty(to, starts_window, act))
+        grounds = self.grounds_on(entry.effective_on)
+        return self._change_household(
+            actor, household_id, entry, lambda h, act: h.escape_poverty(to, starts_window, act, grounds)
+        )
 
     def record_relapse(self, actor: Actor, household_id: UUID, into: Standing, entry: Entry) -> Recorded:
-        return self._transition(actor, household_id, entry, lambda h, act: h.fall_back(into, act))
+        grounds = self.grounds_on(entry.effective_on)
+        return self._change_household(actor, household_id, entry, lambda h, act: h.fall_back(into, act, grounds))
 
-    def _transition(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
+    def grounds_on(self, day: date) -> Grounds:
+        """The standard in force on the decision's effective date, named on the recognition it grounds."""
+        standard = next((s for s in self.standards if s.in_force_on(day)), None)
+        return Grounds(standard.version, standard.basis) if standard else NO_GROUNDS
+
+    def _change_household(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
         if previous := self._previous(entry.command_id):
             return previous
         household = self._load(Household, household_id, entry.expected_version)
@@ -95,13 +115,17 @@ class HouseholdCases(LedgerCore):
             household.commune,
             household.hamlet,
             household.head_name,
-            tuple(household.members),
+            tuple(household.people.items()),
             household.area,
             household.standing,
             household.escaped_on,
             household.newly_escaped_until,
             household.window_closed_on,
             household.is_newly_escaped_on(self.today()),
+            tuple(household.history),
+            household.latest_survey,
+            household.average_living,
+            household.average_living_since,
         )
 
     def household_list(

@@ -15,11 +15,13 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from application.errors import ConflictError, InvalidInputError, NotFoundError
+from application.reference import STANDARDS, work_calendar
 from application.settings import Settings, eventsourcing_env
 from application.transcodings import register_ledger_transcodings
 from application.views.catchup import ReadModels
 from application.views.database import open_view_database
 from domain.acts import Act, LegalBasis
+from domain.indicators import IndicatorRules
 from domain.receipt import CommandReceipt, receipt_id
 from domain.user import Actor
 
@@ -85,6 +87,9 @@ class LedgerCore:
         self.clock = clock or (lambda: datetime.now(self.timezone))
         self.store = on_start_up(lambda: EventStore(env=eventsourcing_env(settings.database)))
         self.views = on_start_up(lambda: ReadModels(open_view_database(settings.database), self.store))
+        self.standards = STANDARDS
+        self.calendar = work_calendar()
+        self.indicator_rules = IndicatorRules(**settings.indicator_rules)
 
     def close(self) -> None:
         self.views.database.close()

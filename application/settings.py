@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     # Issue 3 §5: whether poor → near-poor starts the 36-month window; the seed's wording
     # ("công nhận thoát nghèo") is read as leaving the poor list entirely, so default no.
     poor_to_near_poor_starts_window: bool = False
+    # Decision 24/2021, Art. 4(4): public posting of the review results, in working days [I]: default 3.
+    posting_working_days: int = 3
+    # Thresholds of the 12 indicators [I] (domain.IndicatorRules field names), e.g. {"working_age_to": 62}.
+    indicator_rules: dict[str, int] = {}
     window_reminder_days: list[int] = [90, 30, 0]
     project_reminder_days: list[int] = [90, 30, 0]
     project_overdue_every_days: int = 30

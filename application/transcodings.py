@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -10,9 +11,13 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.acts import LegalBasis
 from domain.deadlines import ReminderRule
-from domain.household import Area, Member, Standing
+from domain.household import Member, Standing
 from domain.loan import Programme
+from domain.people import Allowance, Employment, MemberChange, Nutrition, Person, Sex
 from domain.project import Component, ProjectStage
+from domain.review import ListingBasis, Outcome, ReviewKind
+from domain.standards import Area, IncomeEstimate, PovertyClass
+from domain.survey import IncomeDetermination, Occupation, Survey
 from domain.user import Role
 
 
@@ -25,6 +30,22 @@ class DateAsISO(Transcoding):
 
     def decode(self, data: str) -> date:
         return date.fromisoformat(data)
+
+
+def dataclass_transcoding(kind: type, stored_name: str) -> Transcoding:
+    """A frozen dataclass stored as a dict of its fields; the stored name is schema and must never change."""
+
+    class DataclassAsDict(Transcoding):
+        type = kind
+        name = stored_name
+
+        def encode(self, obj: Any) -> dict[str, Any]:
+            return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+        def decode(self, data: dict[str, Any]) -> Any:
+            return kind(**data)
+
+    return DataclassAsDict()
 
 
 class LegalBasisAsDict(Transcoding):
@@ -73,6 +94,23 @@ STORED_ENUMS = {
     ProjectStage: "project_stage",
     ReminderRule: "reminder_rule",
     Role: "role",
+    Sex: "sex",
+    Employment: "employment",
+    Allowance: "social_allowance",
+    Nutrition: "nutrition",
+    MemberChange: "member_change",
+    PovertyClass: "poverty_class",
+    Occupation: "occupation",
+    ReviewKind: "review_kind",
+    ListingBasis: "listing_basis",
+}
+
+STORED_DATACLASSES = {
+    Person: "person",
+    IncomeEstimate: "income_estimate",
+    Survey: "survey",
+    IncomeDetermination: "income_determination",
+    Outcome: "review_outcome",
 }
 
 
@@ -82,3 +120,5 @@ def register_ledger_transcodings(transcoder: JSONTranscoder) -> None:
     transcoder.register(MemberAsDict())
     for enum_class, stored_name in STORED_ENUMS.items():
         transcoder.register(enum_transcoding(enum_class, stored_name))
+    for kind, stored_name in STORED_DATACLASSES.items():
+        transcoder.register(dataclass_transcoding(kind, stored_name))

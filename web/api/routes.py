@@ -22,6 +22,7 @@ from web.api.schemas import (
     HouseholdIn,
     HouseholdOut,
     LoanIn,
+    MemberOut,
     ProjectIn,
     RecognitionIn,
     RecordedOut,
@@ -44,10 +45,22 @@ def register_household(body: HouseholdIn, actor: ApiActor, ledger: LedgerDep) ->
 
 @router.get("/households/{household_id}")
 def show_household(household_id: UUID, actor: ApiActor, ledger: LedgerDep) -> HouseholdOut:
-    summary = ledger.household_summary(household_id)
-    fields = asdict(summary)
-    fields.update(id=summary.household_id, area=summary.area.value, standing=summary.standing.value)
-    return HouseholdOut(**fields)
+    s = ledger.household_summary(household_id)
+    members = [MemberOut(full_name=p.full_name, relation=p.relation, birth_year=p.birth_year) for _, p in s.members]
+    return HouseholdOut(
+        id=s.household_id,
+        version=s.version,
+        commune=s.commune,
+        hamlet=s.hamlet,
+        head_name=s.head_name,
+        members=members,
+        area=s.area.value,
+        standing=s.standing.value,
+        escaped_on=s.escaped_on,
+        newly_escaped_until=s.newly_escaped_until,
+        window_closed_on=s.window_closed_on,
+        newly_escaped_today=s.newly_escaped_today,
+    )
 
 
 @router.post("/households/{household_id}/recognitions", status_code=201)
