@@ -15,7 +15,7 @@ from eventsourcing.persistence import IntegrityError
 
 from application.ledger import Entry, LedgerCore, Recorded
 from application.views.rows import from_row
-from domain.deadlines import ReminderRule, ReminderSchedule, notice_dates
+from domain.deadlines import DEFAULT_SCHEDULES, ReminderRule, ReminderSchedule, notice_dates
 from domain.reminder import Reminder, reminder_id
 from domain.user import Actor, NotAllowedError, Role
 
@@ -48,6 +48,7 @@ class ReminderCases(LedgerCore):
     def schedules(self) -> dict[ReminderRule, ReminderSchedule]:
         s = self.settings
         return {
+            **DEFAULT_SCHEDULES,
             ReminderRule.NEWLY_ESCAPED_WINDOW_END: ReminderSchedule(tuple(s.window_reminder_days)),
             ReminderRule.PROJECT_FINAL_REVIEW: ReminderSchedule(
                 tuple(s.project_reminder_days), s.project_overdue_every_days

@@ -5,12 +5,27 @@ from __future__ import annotations
 from application.audit import AuditCases
 from application.households import HouseholdCases
 from application.loans import LoanCases
+from application.members import MemberCases
 from application.projects import ProjectCases
 from application.reminders import ReminderCases
+from application.review_summaries import ReviewQueries
+from application.reviews import ReviewCases
+from application.surveys import SurveyCases
 from application.users import UserCases
 
 
-class Ledger(HouseholdCases, LoanCases, ProjectCases, ReminderCases, AuditCases, UserCases):
+class Ledger(
+    MemberCases,
+    SurveyCases,
+    ReviewCases,
+    HouseholdCases,
+    LoanCases,
+    ProjectCases,
+    ReminderCases,
+    ReviewQueries,
+    AuditCases,
+    UserCases,
+):
     """Built once per process from settings (design.md §2.7) and closed on shutdown."""
 
     def rebuild_read_models(self) -> int:

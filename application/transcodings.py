@@ -17,7 +17,7 @@ from domain.people import Allowance, Employment, MemberChange, Nutrition, Person
 from domain.project import Component, ProjectStage
 from domain.review import ListingBasis, Outcome, ReviewKind
 from domain.standards import Area, IncomeEstimate, PovertyClass
-from domain.survey import IncomeDetermination, Occupation, Survey
+from domain.survey import IncomeDetermination, Occupation, RequestForm, Survey
 from domain.user import Role
 
 
@@ -103,6 +103,7 @@ STORED_ENUMS = {
     Occupation: "occupation",
     ReviewKind: "review_kind",
     ListingBasis: "listing_basis",
+    RequestForm: "request_form",
 }
 
 STORED_DATACLASSES = {

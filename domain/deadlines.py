@@ -19,6 +19,7 @@ PROJECT_MAX_DURATION_MONTHS = 36
 class ReminderRule(Enum):
     NEWLY_ESCAPED_WINDOW_END = "newly_escaped_window_end"
     PROJECT_FINAL_REVIEW = "project_final_review"
+    REGULAR_REVIEW_DECISION = "regular_review_decision"  # Decision 24/2021/QĐ-TTg, Art. 5: within 15 days
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class ReminderSchedule:
 DEFAULT_SCHEDULES = {
     ReminderRule.NEWLY_ESCAPED_WINDOW_END: ReminderSchedule(days_before=(90, 30, 0)),
     ReminderRule.PROJECT_FINAL_REVIEW: ReminderSchedule(days_before=(90, 30, 0), overdue_every_days=30),
+    ReminderRule.REGULAR_REVIEW_DECISION: ReminderSchedule(days_before=(5, 0), overdue_every_days=7),
 }
 
 

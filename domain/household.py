@@ -12,7 +12,7 @@ from domain.deadlines import newly_escaped_until
 from domain.formatting import vn_date
 from domain.people import MemberRecords, Person
 from domain.standards import NO_GROUNDS, Area, Grounds, PovertyClass
-from domain.survey import SurveyRecords
+from domain.survey import RequestRecords, SurveyRecords
 
 
 class Standing(Enum):
@@ -65,7 +65,7 @@ class TransitionRefusedError(DomainError):
     """A recognition that makes no sense from the household's current standing."""
 
 
-class Household(RecordedAggregate, MemberRecords, SurveyRecords):
+class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords):
     class Registered(RecordedAggregate.Created):
         commune: str
         hamlet: str

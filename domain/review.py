@@ -351,3 +351,34 @@ class Review(RecordedAggregate, ReviewSteps):
             starts_on=act.effective_on,
             **act.event_fields(),
         )
+
+
+CHANGES = {
+    ("unlisted", "poor"): "newly_poor",
+    ("unlisted", "near_poor"): "newly_near_poor",
+    ("near_poor", "poor"): "near_poor_to_poor",
+    ("poor", "near_poor"): "poor_to_near_poor",
+    ("poor", "escaped_poverty"): "escaped_poverty",
+    ("near_poor", "escaped_near_poverty"): "escaped_near_poverty",
+    ("escaped_poverty", "poor"): "re_poor",
+    ("escaped_near_poverty", "poor"): "re_poor",
+    ("escaped_poverty", "near_poor"): "re_near_poor",
+    ("escaped_near_poverty", "near_poor"): "re_near_poor",
+}
+
+CHANGE_LABELS = {
+    "newly_poor": "Hộ nghèo phát sinh",
+    "newly_near_poor": "Hộ cận nghèo phát sinh",
+    "near_poor_to_poor": "Hộ cận nghèo trở thành hộ nghèo",
+    "poor_to_near_poor": "Hộ nghèo trở thành hộ cận nghèo (thoát nghèo)",
+    "escaped_poverty": "Hộ thoát nghèo",
+    "escaped_near_poverty": "Hộ thoát cận nghèo",
+    "re_poor": "Hộ tái nghèo",
+    "re_near_poor": "Hộ tái cận nghèo",
+    "unchanged": "Giữ nguyên",
+}
+
+
+def change_of(before: str, after: str) -> str:
+    """The decision's line for a household (domain.md §4.3: the transitions reported separately)."""
+    return CHANGES.get((before, after), "unchanged")

@@ -179,3 +179,34 @@ class SurveyRecords:
             determination=determination,  # type: ignore[attr-defined]
             **act.event_fields(),
         )
+
+
+class RequestForm(Enum):
+    REVIEW = "form_01"  # Giấy đề nghị rà soát hộ nghèo, hộ cận nghèo (Mẫu số 01)
+    ESCAPE = "form_04"  # Giấy đề nghị công nhận hộ thoát nghèo, thoát cận nghèo (Mẫu số 04)
+
+
+class ReviewRequested(RecordedAggregate.Event):
+    """A household's written request, queued for the next review (Decision 24/2021, Art. 5)."""
+
+    form: RequestForm
+    reason: str
+    channel: str
+
+    def apply(self, household: Household) -> None:
+        household.requests.append((self.form, self.effective_on))
+
+
+class RequestRecords:
+    requests: list[tuple[RequestForm, date]]
+
+    def request_review(self, form: RequestForm, reason: str, channel: str, act: Act) -> None:
+        if not reason.strip():
+            raise SurveyRefusedError("Hãy ghi lý do đề nghị.")
+        self.trigger_event(
+            ReviewRequested,
+            form=form,
+            reason=reason.strip(),
+            channel=channel,  # type: ignore[attr-defined]
+            **act.event_fields(),
+        )

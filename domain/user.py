@@ -53,6 +53,10 @@ class Actor:
         if not self.may_record_in(hamlet):
             raise NotAllowedError(f"Bạn không được phân công phụ trách xóm {hamlet}.")
 
+    def require_leader(self, what: str) -> None:
+        if self.role not in COMMUNE_WIDE_ROLES:
+            raise NotAllowedError(f"Chỉ Chủ tịch hoặc Phó Chủ tịch UBND xã được {what}.")
+
     def require_writer(self) -> None:
         if self.role in READ_ONLY_ROLES:
             raise NotAllowedError(f"Vai trò {ROLE_LABELS[self.role]} chỉ được xem, không được ghi.")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from eventsourcing.application import Application
 
+from application.views import review_projector  # noqa: F401  (registers its handlers)
 from application.views.database import Cursor, ViewDatabase
 from application.views.projector import apply_event
 from application.views.schema import create_tables, drop_tables
 
 VIEWS_NAME = "ledger_views"
+# Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
+SCHEMA_VERSION = 2
 PAGE_SIZE = 500
 
 
@@ -23,6 +26,9 @@ class ReadModels:
         self._known_position = -1
         with database.writing() as cursor:
             self._create(cursor)
+            outdated = self._schema_version(cursor) != SCHEMA_VERSION
+        if outdated:
+            self.rebuild()
 
     def _create(self, cursor: Cursor) -> None:
         create_tables(cursor)
@@ -30,6 +36,10 @@ class ReadModels:
             "INSERT INTO view_position (name, notification_id) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
             (VIEWS_NAME,),
         )
+
+    def _schema_version(self, cursor: Cursor) -> int | None:
+        row = cursor.one("SELECT notification_id FROM view_position WHERE name = 'schema_version'")
+        return int(row["notification_id"]) if row else None
 
     def catch_up(self) -> int:
         """Applies every notification not yet applied; returns how many were applied."""
@@ -50,8 +60,9 @@ class ReadModels:
     def _apply_page(self, cursor: Cursor) -> int:
         position = self._locked_position(cursor)
         page = self.store.recorder.select_notifications(start=position, limit=self.page_size, inclusive_of_start=False)
-        for notification in page:
-            apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
+        with cursor.pipeline():
+            for notification in page:
+                apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
         if page:
             position = page[-1].id
             cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
@@ -76,6 +87,9 @@ class ReadModels:
         with self.database.writing() as cursor:
             drop_tables(cursor)
             self._create(cursor)
+            cursor.execute(
+                "INSERT INTO view_position (name, notification_id) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
+            )
             applied = page_applied = self._apply_page(cursor)
             while page_applied:
                 page_applied = self._apply_page(cursor)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ class Cursor(Protocol):
     """Rows read or written in this transaction, so a page of events reads each row at most once."""
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+    def pipeline(self) -> AbstractContextManager[None]: ...
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
@@ -42,6 +43,9 @@ class SqliteCursor:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.connection.execute(sql, params)
+
+    def pipeline(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.connection.executemany(sql, rows)
@@ -97,6 +101,12 @@ class PostgresCursor:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.cursor.execute(sql.replace("?", "%s"), params)
 
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Pipeline mode: a page's writes go out without waiting for each round trip (eventsourcing.md §17)."""
+        with self.cursor.connection.pipeline():
+            yield
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.cursor.executemany(sql.replace("?", "%s"), rows)
 
@@ -121,19 +131,10 @@ class PostgresDatabase:
 
     @contextmanager
     def writing(self) -> Iterator[PostgresCursor]:
-        """Pipeline mode: writes are sent without waiting for each round trip (eventsourcing.md §17)."""
-        with (
-            self.pool.connection() as connection,
-            connection.pipeline(),
-            connection.transaction(),
-            connection.cursor() as cursor,
-        ):
-            yield PostgresCursor(cursor)
-
-    @contextmanager
-    def reading(self) -> Iterator[PostgresCursor]:
         with self.pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
             yield PostgresCursor(cursor)
+
+    reading = writing
 
     def close(self) -> None:
         self.pool.close()

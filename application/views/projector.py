@@ -69,6 +69,22 @@ def record_audit(cursor: Cursor, event: RecordedAggregate.Event, position: int, 
     )
 
 
+# Columns of view_households filled by later events (surveys, income, requests).
+HOUSEHOLD_LATER_COLUMNS = (
+    "occupation",
+    "average_living_since",
+    "latest_survey_on",
+    "latest_income",
+    "latest_b1_score",
+    "latest_b1_cutoff",
+    "latest_deprived",
+    "latest_class",
+    "latest_standard",
+    "pending_request",
+    "pending_request_on",
+)
+
+
 def insert_row(cursor: Cursor, table: str, key: object, row: dict[str, Any]) -> None:
     """Inserts a row and keeps it for the rest of the page, so later events need not read it back."""
     columns = ", ".join(row)
@@ -115,6 +131,7 @@ def household_registered(cursor: Cursor, event: Household.Registered, position: 
             "window_closed_on": None,
             "registered_at": event.timestamp.isoformat(),
             "version": event.originator_version,
+            **dict.fromkeys(HOUSEHOLD_LATER_COLUMNS),
         },
     )
     details = f"{event.head_name}, {len(event.members) + 1} nhân khẩu"
@@ -166,6 +183,12 @@ def household_transition(cursor: Cursor, event: Household.Transition, position: 
     details = f"{STANDING_LABELS[event.from_standing]} → {STANDING_LABELS[event.to_standing]}"
     if isinstance(event, Household.EscapedPoverty) and event.newly_escaped_until:
         details += f"; hộ mới thoát nghèo đến hết ngày {vn_date(event.newly_escaped_until)}"
+    if event.standard_version:
+        details += (
+            f"; chuẩn nghèo {event.standard_version} ({event.standard_basis.number if event.standard_basis else ''})"
+        )
+    if event.certificate_number:
+        details += f"; giấy chứng nhận số {event.certificate_number}"
     record_audit(
         cursor,
         event,

@@ -8,9 +8,14 @@ from uuid import UUID
 
 from application.ledger import Entry
 from application.service import Ledger
+from domain.acts import LegalBasis
 from domain.deadlines import ReminderRule
 from domain.household import Area, Standing
+from domain.indicators import Indicator
 from domain.project import Component
+from domain.review import ReviewKind
+from domain.standards import IncomeEstimate
+from domain.survey import RequestForm, SurveyAnswers
 from domain.user import Actor
 
 XUAN_HA = "Xuân Hà"
@@ -65,3 +70,31 @@ def notices(ledger: Ledger, subject_id: UUID, rule: ReminderRule | None = None) 
         for item in items
         if item.subject_id == subject_id and rule in (None, item.rule)
     )
+
+
+ALL_ENTERED = {indicator: False for indicator in Indicator}
+POOR_ANSWERS = SurveyAnswers(
+    "Rà soát viên xóm Xuân Hà",
+    IncomeEstimate(per_capita_monthly=1_200_000),
+    30,
+    {**ALL_ENTERED, Indicator.EMPLOYMENT: True, Indicator.HEALTH_INSURANCE: True, Indicator.HOUSING_QUALITY: True},
+    {Indicator.HOUSING_QUALITY: "Nhà tạm, mái lá"},
+)
+DECISION = LegalBasis("215/QĐ-UBND", date(2026, 11, 25), "Chủ tịch UBND xã Hải Hòa")
+
+
+def reviewed_request(ledger: Ledger) -> tuple[UUID, UUID]:
+    """A household that asks to be reviewed in November 2026 and is recognised as poor (review id, household id)."""
+    chair = actor(ledger, "chutich")
+    household_id = register(ledger, head_name="Vũ Thị Hằng")
+    ledger.submit_request(
+        chair, household_id, RequestForm.REVIEW, "Chồng mất, nhà dột nát", "trực tiếp", entry(date(2026, 11, 2))
+    )
+    review_id = ledger.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16))).subject_id
+    ledger.record_survey(chair, household_id, POOR_ANSWERS, entry(date(2026, 11, 17)), review_id)
+    ledger.hold_meeting(
+        chair, review_id, XUAN_HA, "Trưởng xóm Xuân Hà", 25, {household_id: 80}, "05/BB", entry(date(2026, 11, 18))
+    )
+    ledger.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
+    ledger.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
+    return review_id, household_id

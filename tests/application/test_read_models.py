@@ -19,6 +19,7 @@ from tests.application.helpers import (
     entry,
     escaped_household,
     poor_household,
+    reviewed_request,
 )
 
 
@@ -45,6 +46,7 @@ def record_a_busy_year(ledger: Ledger) -> None:
     ledger.sweep()
     [first, *_] = ledger.inbox(actor(ledger, "diachinh"))
     ledger.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
+    reviewed_request(ledger)
 
 
 def reopened(ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str) -> Ledger:
@@ -93,7 +95,10 @@ def test_a_reloaded_household_keeps_its_members(
     summary = reopened(ledger, make_ledger, database_url).household_summary(household_id)
 
     assert [(p.full_name, p.relation, p.birth_year) for _, p in summary.members] == [
-        ("Nguyễn Văn An", "chủ hộ", None), ("Trần Thị Bình", "vợ", 1980), ("Nguyễn Văn Cường", "", None)]
+        ("Nguyễn Văn An", "chủ hộ", None),
+        ("Trần Thị Bình", "vợ", 1980),
+        ("Nguyễn Văn Cường", "", None),
+    ]
 
 
 def test_read_model_rows_come_back_as_dates_and_enum_members(
