@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from application.demo_reviews import add_reviews
 from application.ledger import Entry
 from application.service import Ledger
 from domain.acts import LegalBasis
@@ -98,6 +99,7 @@ def load_demo(ledger: Ledger, seed: int = 2024) -> bool:
     for index, (actor, household_id) in enumerate(households):
         give_history(ledger, actor, household_id, index % 6, rng)  # type: ignore[arg-type]
     add_projects(ledger, actors, households)  # type: ignore[arg-type]
+    add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
     ledger.sweep()
     return True
 
