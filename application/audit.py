@@ -45,8 +45,10 @@ class AuditCases(LedgerCore):
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             rows = cursor.all(
-                "SELECT * FROM view_audit WHERE subject_id = ? OR household_id = ? ORDER BY position",
-                (str(subject_id), str(subject_id)),
+                "SELECT * FROM view_audit WHERE subject_id = ? OR household_id = ?"
+                " OR position IN (SELECT position FROM view_audit_households WHERE household_id = ?)"
+                " ORDER BY position",
+                (str(subject_id), str(subject_id), str(subject_id)),
             )
         return [from_row(AuditEntry, row) for row in rows]
 

@@ -276,6 +276,8 @@ class Review(RecordedAggregate, ReviewSteps):
             candidate = review.candidates[self.household_id]
             candidate.surveyed_on, candidate.survey_class = self.effective_on, self.provisional_class
             candidate.standard_version, candidate.recheck_class = self.standard_version, None
+            # Back to step 2 (Art. 4(3)): a new survey needs its own meeting and posting, whatever their dates.
+            candidate.met_on = candidate.agreement = candidate.posted_until = None
 
     class MeetingHeld(RecordedAggregate.Event):
         hamlet: str

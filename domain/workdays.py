@@ -25,6 +25,8 @@ class WorkCalendar:
 
     def last_of_working_days(self, first: date, count: int) -> date:
         """The day a period of `count` working days that begins on `first` ends (first counts if it works)."""
+        if count < 1:  # would otherwise run on to date.max (a posting of 0 days configured)
+            raise ValueError(f"A period needs at least one working day, not {count}.")
         day, counted = first, 0
         while True:
             if self.is_working_day(day):

@@ -14,9 +14,23 @@ from starlette.responses import RedirectResponse, Response
 from application.errors import InvalidInputError
 from application.service import Ledger
 from domain.acts import DomainError
+from web.api import review_routes, survey_routes
 from web.api.routes import router as api_router
 from web.dependencies import CsrfError, LoginRequiredError
-from web.pages import audit, home, households, loans, projects, reminders, session
+from web.pages import (
+    audit,
+    home,
+    households,
+    loans,
+    members,
+    projects,
+    reminders,
+    review_steps,
+    reviews,
+    session,
+    standards,
+    surveys,
+)
 from web.pages.outcome import failure_status
 from web.templating import render
 
@@ -27,7 +41,7 @@ def create_app(ledger: Ledger) -> FastAPI:
     app = FastAPI(
         title="Sổ giảm nghèo",
         version="0.1.0",
-        description="Sổ theo dõi giảm nghèo của xã: hộ nghèo, cận nghèo, thoát nghèo, vay vốn, dự án.",
+        description="Sổ theo dõi giảm nghèo của xã: hộ nghèo, cận nghèo, thoát nghèo, rà soát, vay vốn, dự án.",
     )
     app.state.ledger = ledger
     app.add_middleware(
@@ -39,9 +53,11 @@ def create_app(ledger: Ledger) -> FastAPI:
         https_only=ledger.settings.secure_cookies,
     )
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    for module in (session, home, households, loans, projects, reminders, audit):
+    pages = (session, home, households, members, surveys, reviews, review_steps, standards, loans, projects)
+    for module in (*pages, reminders, audit):
         app.include_router(module.router, include_in_schema=False)
-    app.include_router(api_router)
+    for api in (api_router, survey_routes.router, review_routes.router):
+        app.include_router(api)
     add_error_handlers(app)
     return app
 

@@ -49,8 +49,12 @@ class FormReader:
             self.errors[name] = f"“{value}” không phải ngày hợp lệ (dd/mm/yyyy)."
             return None
 
-    def integer(self, name: str, minimum: int | None = None, maximum: int | None = None) -> int | None:
+    def integer(
+        self, name: str, minimum: int | None = None, maximum: int | None = None, required: bool = True
+    ) -> int | None:
         value = re.sub(r"[\s.,đ]", "", self.data.get(name, ""))
+        if not value and not required:
+            return None
         if not value.isdigit():
             self.errors[name] = "Hãy nhập một số nguyên."
             return None
@@ -71,6 +75,21 @@ class FormReader:
             self.errors[name] = "Hãy chọn một giá trị trong danh sách."
             return None
         return value
+
+    def optional_choice(self, name: str, kind: type[E]) -> E | None:
+        """A select whose empty option means “not known yet”."""
+        return self.choice(name, kind) if self.data.get(name, "").strip() else None
+
+    def flag(self, name: str) -> bool | None:
+        """Có / Không / chưa rõ, as a select with the values yes, no and empty."""
+        return {"yes": True, "no": False}.get(self.data.get(name, ""))
+
+    def uuid(self, name: str, message: str = "Hãy chọn hộ.") -> UUID | None:
+        try:
+            return UUID(self.data.get(name, "").strip())
+        except ValueError:
+            self.errors[name] = message
+            return None
 
     def uuids(self, values: list[str], name: str) -> list[UUID]:
         try:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from domain.deadlines import ReminderRule
 from domain.household import STANDING_LABELS, Area, Standing
+from domain.indicators import DIMENSION_OF, INDICATOR_LABELS, MEMBER_RULES, Dimension, Indicator
 from domain.loan import PROGRAMME_LABELS, Programme
+from domain.people import Allowance, Employment, MemberChange, Nutrition, Sex
 from domain.project import COMPONENT_LABELS, Component, ProjectStage
+from domain.review import CHANGE_LABELS, ListingBasis, ReviewKind
+from domain.standards import CLASS_LABELS, PovertyClass
+from domain.survey import Occupation, RequestForm
 from domain.user import ROLE_LABELS, Role
 
 ACTION_LABELS = {
@@ -15,6 +22,21 @@ ACTION_LABELS = {
     "Household.EscapedPoverty": "Công nhận thoát nghèo",
     "Household.EscapedNearPoverty": "Công nhận thoát cận nghèo",
     "Household.FellBackIntoPoverty": "Ghi nhận tái nghèo",
+    "MemberAdded": "Thêm thành viên",
+    "MemberUpdated": "Cập nhật thông tin thành viên",
+    "MemberRemoved": "Bớt thành viên",
+    "Surveyed": "Khảo sát hộ (phiếu B)",
+    "AverageLivingRecognised": "Xác định hộ có mức sống trung bình",
+    "ReviewRequested": "Nhận giấy đề nghị của hộ",
+    "Review.Opened": "Mở đợt rà soát",
+    "Review.HouseholdListed": "Đưa hộ vào danh sách rà soát",
+    "Review.SurveyNoted": "Ghi nhận khảo sát trong đợt rà soát",
+    "Review.MeetingHeld": "Họp dân",
+    "Review.PostingStarted": "Niêm yết công khai kết quả",
+    "Review.ComplaintReceived": "Nhận khiếu nại",
+    "Review.RecheckCompleted": "Phúc tra",
+    "Review.RequestRefused": "Trả lời bằng văn bản (không công nhận)",
+    "Review.Decided": "Quyết định công nhận kết quả rà soát",
     "Loan.Granted": "Ghi nhận khoản vay ưu đãi",
     "Project.Proposed": "Đề xuất dự án",
     "Project.Approved": "Phê duyệt dự án",
@@ -34,28 +56,119 @@ STAGE_LABELS = {
 RULE_LABELS = {
     ReminderRule.NEWLY_ESCAPED_WINDOW_END: "Hết thời hạn 36 tháng hộ mới thoát nghèo",
     ReminderRule.PROJECT_FINAL_REVIEW: "Tổng kết, đánh giá dự án khi hết thời gian thực hiện",
+    ReminderRule.REGULAR_REVIEW_DECISION: "Quyết định kết quả rà soát thường xuyên (trong 15 ngày)",
 }
 SUBJECT_LABELS = {
     "household": "Hộ",
     "loan": "Khoản vay",
     "project": "Dự án",
     "reminder": "Nhắc việc",
+    "review": "Đợt rà soát",
     "user": "Tài khoản",
+}
+# The step a listed household waits for (application.review_summaries.next_step).
+STEP_LABELS = {
+    "survey": "Chờ khảo sát",
+    "meeting": "Chờ họp dân",
+    "resurvey": "Họp dân đồng ý dưới 50%: khảo sát và họp lại",
+    "posting": "Chờ niêm yết",
+    "recheck": "Có khiếu nại chưa phúc tra",
+    "decision": "Chờ quyết định công nhận",
+    "done": "Đã có kết quả",
+}
+DIMENSION_LABELS = {
+    Dimension.EMPLOYMENT: "Việc làm",
+    Dimension.HEALTH: "Y tế",
+    Dimension.EDUCATION: "Giáo dục",
+    Dimension.HOUSING: "Nhà ở",
+    Dimension.WATER_SANITATION: "Nước sinh hoạt và vệ sinh",
+    Dimension.INFORMATION: "Thông tin",
+}
+INDICATORS_BY_DIMENSION = tuple(
+    (dimension, tuple(i for i in Indicator if DIMENSION_OF[i] is dimension)) for dimension in Dimension
+)
+# Indicators the members' facts (or the floor area) can decide; the other five are always entered.
+DERIVABLE = frozenset(MEMBER_RULES) | {Indicator.FLOOR_AREA}
+KIND_LABELS = {ReviewKind.PERIODIC: "Rà soát định kỳ", ReviewKind.REGULAR: "Rà soát thường xuyên"}
+KIND_CHOICES = {
+    ReviewKind.PERIODIC: "Rà soát định kỳ hằng năm (01/09–14/12)",
+    ReviewKind.REGULAR: "Rà soát thường xuyên hằng tháng (từ ngày 15)",
+}
+LISTING_LABELS = {
+    ListingBasis.MANAGED_LIST: "Danh sách hộ nghèo, cận nghèo đang quản lý",
+    ListingBasis.FORM_01: "Giấy đề nghị rà soát (Mẫu 01)",
+    ListingBasis.FORM_04: "Giấy đề nghị công nhận thoát nghèo (Mẫu 04)",
+}
+REQUEST_LABELS = {
+    RequestForm.REVIEW: "Mẫu 01 – Giấy đề nghị rà soát hộ nghèo, hộ cận nghèo",
+    RequestForm.ESCAPE: "Mẫu 04 – Giấy đề nghị công nhận hộ thoát nghèo, thoát cận nghèo",
+}
+# How a request reached the commune; the words are stored as said (Decision 24/2021, Art. 5).
+CHANNELS = {"direct": "trực tiếp", "post": "bưu điện", "online": "trực tuyến"}
+OCCUPATION_LABELS = {
+    Occupation.AGRICULTURE: "Nông nghiệp",
+    Occupation.FORESTRY: "Lâm nghiệp",
+    Occupation.FISHERY: "Ngư nghiệp",
+    Occupation.SALT: "Diêm nghiệp",
+}
+SEX_LABELS = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ"}
+EMPLOYMENT_LABELS = {
+    Employment.WAGED_WITH_CONTRACT: "Làm công ăn lương, có hợp đồng",
+    Employment.WAGED_WITHOUT_CONTRACT: "Làm công ăn lương, không có hợp đồng",
+    Employment.SELF_EMPLOYED: "Tự làm (nông nghiệp, buôn bán, dịch vụ)",
+    Employment.UNEMPLOYED: "Không có việc làm",
+    Employment.NOT_IN_LABOUR_FORCE: "Không tham gia lao động (đi học, nghỉ hưu…)",
+}
+ALLOWANCE_LABELS = {Allowance.NONE: "Không", Allowance.ELDERLY: "Người cao tuổi", Allowance.DISABILITY: "Khuyết tật"}
+NUTRITION_LABELS = {Nutrition.NORMAL: "Bình thường", Nutrition.STUNTED: "Thấp còi", Nutrition.UNDERWEIGHT: "Nhẹ cân"}
+# The same change reads differently when a member comes and when one leaves.
+JOIN_LABELS = {
+    MemberChange.BIRTH: "Sinh",
+    MemberChange.MARRIAGE: "Kết hôn",
+    MemberChange.MIGRATION: "Chuyển đến",
+    MemberChange.OTHER: "Khác",
+}
+LEAVE_LABELS = {
+    MemberChange.DEATH: "Chết",
+    MemberChange.MARRIAGE: "Kết hôn",
+    MemberChange.MIGRATION: "Chuyển đi",
+    MemberChange.OTHER: "Khác",
+}
+
+TABLES: dict[type[Enum], dict] = {  # type: ignore[type-arg]
+    Standing: STANDING_LABELS,
+    Programme: PROGRAMME_LABELS,
+    Component: COMPONENT_LABELS,
+    Role: ROLE_LABELS,
+    Area: AREA_LABELS,
+    ProjectStage: STAGE_LABELS,
+    ReminderRule: RULE_LABELS,
+    PovertyClass: CLASS_LABELS,
+    Indicator: INDICATOR_LABELS,
+    Dimension: DIMENSION_LABELS,
+    ReviewKind: KIND_LABELS,
+    ListingBasis: LISTING_LABELS,
+    RequestForm: REQUEST_LABELS,
+    Occupation: OCCUPATION_LABELS,
+    Sex: SEX_LABELS,
+    Employment: EMPLOYMENT_LABELS,
+    Allowance: ALLOWANCE_LABELS,
+    Nutrition: NUTRITION_LABELS,
 }
 
 
 def label(value: object) -> str:
-    tables: dict = {  # type: ignore[type-arg]
-        Standing: STANDING_LABELS,
-        Programme: PROGRAMME_LABELS,
-        Component: COMPONENT_LABELS,
-        Role: ROLE_LABELS,
-        Area: AREA_LABELS,
-        ProjectStage: STAGE_LABELS,
-        ReminderRule: RULE_LABELS,
-    }
-    table = tables.get(type(value))
+    table = TABLES.get(type(value))  # type: ignore[arg-type]
     if table is not None:
         return str(table[value])
     text = str(value)
-    return ACTION_LABELS.get(text) or SUBJECT_LABELS.get(text) or text
+    return ACTION_LABELS.get(text) or SUBJECT_LABELS.get(text) or CHANGE_LABELS.get(text) or text
+
+
+def step_label(step: str) -> str:
+    return STEP_LABELS.get(step, step)
+
+
+def hamlet_name(hamlet: str) -> str:
+    """“xóm Xuân Hà”, but “Xóm 5” as configured, not “xóm Xóm 5”."""
+    return hamlet if hamlet.lower().startswith(("xóm", "thôn")) else f"xóm {hamlet}"

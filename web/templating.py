@@ -13,8 +13,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from domain.formatting import vn_date, vn_money
+from web import labels
 from web.dependencies import csrf_token
-from web.labels import label
+from web.labels import hamlet_name, label, step_label
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -24,8 +25,11 @@ def vn_datetime(moment: datetime | None) -> str:
     return moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M") if moment else ""
 
 
-templates.env.filters.update(vn_date=vn_date, vn_money=vn_money, vn_datetime=vn_datetime, label=label)
-templates.env.globals.update(new_command_id=lambda: str(uuid.uuid4()))
+templates.env.filters.update(
+    vn_date=vn_date, vn_money=vn_money, vn_datetime=vn_datetime, label=label, step_label=step_label, hamlet=hamlet_name
+)
+# The fixed vocabulary the forms offer (select options, indicator groups), never data of the ledger.
+templates.env.globals.update(new_command_id=lambda: str(uuid.uuid4()), vocab=labels)
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200) -> Response:

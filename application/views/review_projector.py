@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -133,9 +134,17 @@ def review_label(row: dict[str, Any]) -> str:
 
 
 def review_audit(
-    cursor: Cursor, event: Any, position: int, details: str, household_id: str | None = None, hamlet: str = ""
+    cursor: Cursor,
+    event: Any,
+    position: int,
+    details: str,
+    household_id: str | None = None,
+    hamlet: str = "",
+    concerns: Iterable[object] = (),
 ) -> None:
     row = cached_row(cursor, "view_reviews", "review_id", event.originator_id)
+    for concerned in concerns:
+        cursor.execute("INSERT INTO view_audit_households VALUES (?, ?)", (position, str(concerned)))
     record_audit(
         cursor,
         event,
@@ -238,6 +247,7 @@ def meeting_held(cursor: Cursor, event: Review.MeetingHeld, position: int) -> No
         f"Họp dân xóm {event.hamlet} ({event.attendees} người dự, chủ trì:"
         f" {event.chaired_by}, biên bản {event.minutes_number}); tỷ lệ đồng ý: {shares}",
         hamlet=event.hamlet,
+        concerns=event.agreements,
     )
 
 
@@ -250,6 +260,7 @@ def posting_started(cursor: Cursor, event: Review.PostingStarted, position: int)
         f"Niêm yết công khai kết quả xóm {event.hamlet} từ {vn_date(event.effective_on)}"
         f" đến hết {vn_date(event.ends_on)} ({event.working_days} ngày làm việc)",
         hamlet=event.hamlet,
+        concerns=event.household_ids,
     )
 
 
@@ -291,4 +302,5 @@ def review_decided(cursor: Cursor, event: Review.Decided, position: int) -> None
     for outcome in event.outcomes:
         counts[outcome.change] = counts.get(outcome.change, 0) + 1
     summary = "; ".join(f"{CHANGE_LABELS[change]}: {n}" for change, n in counts.items())
-    review_audit(cursor, event, position, f"Quyết định công nhận {len(event.outcomes)} hộ — {summary}")
+    details = f"Quyết định công nhận {len(event.outcomes)} hộ — {summary}"
+    review_audit(cursor, event, position, details, concerns=[outcome.household_id for outcome in event.outcomes])

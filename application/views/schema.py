@@ -108,6 +108,12 @@ TABLES = {
         basis_issued_on TEXT,
         basis_issuer TEXT NOT NULL,
         note TEXT NOT NULL""",
+    # A review step that concerns several households (meeting, posting, decision) is one audit row;
+    # this lists the households it concerns, so each household's timeline shows it.
+    "view_audit_households": """
+        position BIGINT NOT NULL,
+        household_id TEXT NOT NULL,
+        PRIMARY KEY (position, household_id)""",
     "view_reviews": """
         review_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -135,6 +141,7 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS view_audit_subject ON view_audit (subject_id)",
     "CREATE INDEX IF NOT EXISTS view_audit_household ON view_audit (household_id)",
     "CREATE INDEX IF NOT EXISTS view_audit_actor ON view_audit (actor, recorded_at)",
+    "CREATE INDEX IF NOT EXISTS view_audit_households_household ON view_audit_households (household_id)",
 ]
 
 

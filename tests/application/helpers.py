@@ -98,3 +98,9 @@ def reviewed_request(ledger: Ledger) -> tuple[UUID, UUID]:
     ledger.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
     ledger.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
     return review_id, household_id
+
+
+def answers(per_capita_monthly: int, *deprived: Indicator) -> SurveyAnswers:
+    """Phiếu B of a household whose members' facts are unknown, so the reviewer enters all 12 results."""
+    entered = {**ALL_ENTERED, **dict.fromkeys(deprived, True)}
+    return SurveyAnswers("Rà soát viên", IncomeEstimate(per_capita_monthly=per_capita_monthly), 30, entered, {})

@@ -12,6 +12,7 @@ from domain.acts import LegalBasis
 from domain.household import Area, Member, Standing
 from domain.loan import Programme
 from domain.project import ProjectStage
+from tests.application.hamlet_review import decided_hamlet_review
 from tests.application.helpers import (
     XUAN_DAI_DONG,
     actor,
@@ -47,6 +48,7 @@ def record_a_busy_year(ledger: Ledger) -> None:
     [first, *_] = ledger.inbox(actor(ledger, "diachinh"))
     ledger.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
     reviewed_request(ledger)
+    decided_hamlet_review(ledger)
 
 
 def reopened(ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str) -> Ledger:

@@ -1,40 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
 
 from application.service import Ledger
+from tests.web.api_client import Api
 from tests.web.browser import Browser
 from web.app import create_app
-
-
-class Api:
-    """A script calling the JSON API with a personal bearer token."""
-
-    def __init__(self, ledger: Ledger, username: str) -> None:
-        self.client = TestClient(create_app(ledger))
-        self.headers = {"Authorization": f"Bearer {ledger.issue_token(username)}"}
-
-    def post(self, path: str, body: dict[str, Any]) -> Any:
-        return self.client.post(f"/api/v1{path}", json=body, headers=self.headers)
-
-    def get(self, path: str) -> Any:
-        return self.client.get(f"/api/v1{path}", headers=self.headers)
-
-    def household(self, hamlet: str = "Xuân Hà") -> str:
-        response = self.post(
-            "/households",
-            {
-                "hamlet": hamlet,
-                "head_name": "Phạm Văn Sáu",
-                "effective_on": "2024-10-01",
-                "members": [{"full_name": "Vũ Thị Bảy", "relation": "vợ"}],
-            },
-        )
-        assert response.status_code == 201, response.text
-        return str(response.json()["id"])
 
 
 @pytest.fixture

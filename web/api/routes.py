@@ -23,6 +23,7 @@ from web.api.schemas import (
     HouseholdOut,
     LoanIn,
     MemberOut,
+    PersonIn,
     ProjectIn,
     RecognitionIn,
     RecordedOut,
@@ -46,7 +47,7 @@ def register_household(body: HouseholdIn, actor: ApiActor, ledger: LedgerDep) ->
 @router.get("/households/{household_id}")
 def show_household(household_id: UUID, actor: ApiActor, ledger: LedgerDep) -> HouseholdOut:
     s = ledger.household_summary(household_id)
-    members = [MemberOut(full_name=p.full_name, relation=p.relation, birth_year=p.birth_year) for _, p in s.members]
+    members = [MemberOut(id=member_id, **dict(PersonIn.model_validate(p))) for member_id, p in s.members]
     return HouseholdOut(
         id=s.household_id,
         version=s.version,

@@ -6,10 +6,11 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from application.ledger import Entry, Recorded
 from domain.acts import LegalBasis
+from domain.people import Allowance, Employment, Nutrition, Person, Sex
 
 StandingCode = Literal["poor", "near_poor"]
 
@@ -36,6 +37,33 @@ class MemberIn(BaseModel):
     full_name: str = Field(min_length=1)
     relation: str = ""
     birth_year: int | None = Field(None, ge=1900, le=2100)
+
+
+class PersonIn(BaseModel):
+    """What is known of a member; null means not known yet (the indicator is then entered on the survey)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    full_name: str = Field(min_length=1)
+    relation: str = ""
+    sex: Sex | None = None
+    born_on: date | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    ethnicity: str = ""
+    citizen_id: str = Field("", description="Số định danh cá nhân (CCCD)")
+    health_insurance: bool | None = Field(None, description="Có thẻ BHYT")
+    in_school: bool | None = Field(None, description="Đang đi học")
+    lower_secondary_done: bool | None = Field(None, description="Đã tốt nghiệp THCS")
+    employment: Employment | None = None
+    allowance: Allowance = Field(Allowance.NONE, description="Trợ cấp xã hội hằng tháng")
+    nutrition: Nutrition | None = Field(None, description="Trẻ em dưới 16 tuổi: thấp còi, nhẹ cân")
+
+    def person(self) -> Person:
+        return Person(**dict(self))
+
+
+class MemberOut(PersonIn):
+    id: UUID
 
 
 class HouseholdIn(EntryIn):
@@ -95,12 +123,6 @@ class RecordedOut(BaseModel):
     @classmethod
     def of(cls, recorded: Recorded) -> RecordedOut:
         return cls(id=recorded.subject_id, position=recorded.position, duplicate=recorded.duplicate)
-
-
-class MemberOut(BaseModel):
-    full_name: str
-    relation: str
-    birth_year: int | None
 
 
 class HouseholdOut(BaseModel):

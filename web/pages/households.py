@@ -12,6 +12,7 @@ from domain.household import Area, Member, Standing
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader
 from web.pages.outcome import attempt, redirect_after_post
+from web.person_form import person_values
 from web.templating import render
 
 router = APIRouter(prefix="/households")
@@ -107,11 +108,13 @@ def household_page(
     values: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
+    household = ledger.household_summary(household_id)
     return render(
         request,
         "households/detail.html",
         {
-            "household": ledger.household_summary(household_id),
+            "household": household,
+            "member_values": {member_id: person_values(person) for member_id, person in household.members},
             "timeline": ledger.timeline(household_id),
             "loans": ledger.loan_list(household_id=household_id),
             "form": form,
