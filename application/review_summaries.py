@@ -20,6 +20,7 @@ class CandidateSummary:
     listing_basis: ListingBasis
     surveyed_on: date | None
     survey_class: PovertyClass | None
+    standard_version: str
     met_on: date | None
     agreement: int | None
     agreed: bool
@@ -39,6 +40,7 @@ class CandidateSummary:
             c.basis,
             c.surveyed_on,
             c.survey_class,
+            c.standard_version,
             c.met_on,
             c.agreement,
             c.agreed,
@@ -102,7 +104,8 @@ class ReviewListItem:
 class ReviewQueries(LedgerCore):
     def review_summary(self, review_id: UUID) -> ReviewSummary:
         review = self._load(Review, review_id)
-        candidates = sorted(review.candidates.values(), key=lambda c: (c.hamlet, c.head_name))
+        order = {hamlet: n for n, hamlet in enumerate(self.settings.hamlets)}  # the commune's order, not A–Z
+        candidates = sorted(review.candidates.values(), key=lambda c: (order.get(c.hamlet, len(order)), c.head_name))
         decisions = tuple(
             DecisionSummary(
                 d.effective_on,

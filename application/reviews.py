@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID, uuid4
 
-from application.errors import InvalidInputError
+from application.errors import ConflictError, InvalidInputError
 from application.households import HouseholdCases
 from application.ledger import Entry, Recorded
 from domain.acts import Act
@@ -25,6 +25,7 @@ class ReviewCases(HouseholdCases):
             return previous
         actor.require_leader("mở đợt rà soát")
         self._require_not_future(entry.effective_on)
+        self._require_no_twin(kind, year, month)
         act = self._act(actor, entry)
         review = Review.open(uuid4(), kind, self.settings.commune, year, month, act)
         for row in self._to_list(kind):
@@ -35,6 +36,19 @@ class ReviewCases(HouseholdCases):
             )
             review.list_household(UUID(row["household_id"]), row["hamlet"], row["head_name"], basis, act)
         return self._record(entry, review.id, review)
+
+    def _require_no_twin(self, kind: ReviewKind, year: int, month: int) -> None:
+        """One annual review a year and one regular review a month (Decision 24/2021, Art. 3(1))."""
+        self.views.catch_up()
+        month = month if kind is ReviewKind.REGULAR else 0
+        with self.views.database.reading() as cursor:
+            twin = cursor.one(
+                "SELECT review_id FROM view_reviews WHERE kind = ? AND year = ? AND month = ?",
+                (kind.value, year, month),
+            )
+        if twin:
+            period = f"tháng {month}/{year}" if month else f"năm {year}"
+            raise ConflictError(f"Đợt rà soát {period} đã được mở.")
 
     def _to_list(self, kind: ReviewKind) -> list[dict]:  # type: ignore[type-arg]
         managed = "standing IN ('poor', 'near_poor') OR " if kind is ReviewKind.PERIODIC else ""
@@ -47,14 +61,28 @@ class ReviewCases(HouseholdCases):
     def list_for_review(self, actor: Actor, review_id: UUID, household_id: UUID, entry: Entry) -> Recorded:
         """Adds a household to an open review, e.g. one whose request came in after it opened."""
         household = self._load(Household, household_id)
-        pending = household.requests[-1][0] if household.requests else None
-        basis = REQUEST_BASIS[pending] if pending else ListingBasis.MANAGED_LIST
+        basis = self._listing_basis(household)
         return self._review_step(
             actor,
             review_id,
             entry,
             household.hamlet,
             lambda r, act: r.list_household(household.id, household.hamlet, household.head_name, basis, act),
+        )
+
+    def _listing_basis(self, household: Household) -> ListingBasis:
+        """A pending request's form, else the managed list; a household on neither is not reviewed."""
+        with self.views.database.reading() as cursor:
+            row = cursor.one("SELECT pending_request FROM view_households WHERE household_id = ?", (str(household.id),))
+        if row and row["pending_request"]:
+            return REQUEST_BASIS[RequestForm(row["pending_request"])]
+        if household.standing.value in ("poor", "near_poor"):
+            return ListingBasis.MANAGED_LIST
+        raise InvalidInputError(
+            {
+                "household_id": f"Hộ {household.head_name} không thuộc danh sách hộ nghèo, cận nghèo"
+                " đang quản lý và chưa có giấy đề nghị (mẫu 01 hoặc 04)."
+            }
         )
 
     def hold_meeting(
@@ -152,7 +180,8 @@ class ReviewCases(HouseholdCases):
             assert decided is not None
             before = household.standing.value
             standard = standard_on(candidate.surveyed_on or act.effective_on, self.standards)
-            entering = decided in (PovertyClass.POOR, PovertyClass.NEAR_POOR) and before not in ("poor", "near_poor")
+            # A new certificate for every household that enters a list or changes list (poor ↔ near-poor).
+            entering = decided.value in ("poor", "near_poor") and decided.value != before
             number = f"{certificate:02d}/{CERTIFICATE_SUFFIX}" if entering else ""
             certificate += int(entering)
             grounds = Grounds(standard.version, standard.basis, review.id, number)

@@ -50,6 +50,10 @@ class DomainError(Exception):
         self.message = message
 
 
+class IncompleteEntryError(DomainError):
+    """What the official entered is missing or malformed (answered as bad input, not as a refusal)."""
+
+
 class RecordedAggregate(Aggregate):
     """An aggregate whose every event is attributed (actor, effective date, basis, note)."""
 

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
-from domain.acts import Act, DomainError, RecordedAggregate
+from domain.acts import Act, DomainError, IncompleteEntryError, RecordedAggregate
 
 if TYPE_CHECKING:
     from domain.household import Household
@@ -104,6 +104,10 @@ class MemberRefusedError(DomainError):
     pass
 
 
+class IncompleteMemberError(IncompleteEntryError, MemberRefusedError):
+    pass
+
+
 class MemberRecords:
     """Member commands of a household; Household mixes this in."""
 
@@ -149,6 +153,6 @@ class MemberRecords:
 
 def check_person(person: Person) -> None:
     if not person.full_name.strip():
-        raise MemberRefusedError("Hãy nhập họ tên thành viên.")
+        raise IncompleteMemberError("Hãy nhập họ tên thành viên.")
     if person.born_on and person.birth_year and person.born_on.year != person.birth_year:
-        raise MemberRefusedError("Năm sinh không khớp với ngày sinh.")
+        raise IncompleteMemberError("Năm sinh không khớp với ngày sinh.")

@@ -135,7 +135,7 @@ class ReviewSteps:
         surveyed = [
             c
             for c in self.candidates.values()
-            if c.hamlet == hamlet and c.surveyed_on and not (c.decided_class or c.refused)
+            if c.hamlet == hamlet and c.surveyed_on and c.posted_until is None and not (c.decided_class or c.refused)
         ]
         pending = [c.head_name for c in surveyed if not c.agreed]
         if pending:
@@ -144,7 +144,7 @@ class ReviewSteps:
                 " sau lần khảo sát gần nhất; phải khảo sát và họp lại."
             )
         if not surveyed:
-            raise ReviewRefusedError(f"Xóm {hamlet} chưa có hộ nào được khảo sát và họp dân.")
+            raise ReviewRefusedError(f"Xóm {hamlet} không có hộ nào đã khảo sát, họp dân mà chưa niêm yết.")
         ends_on = calendar.last_of_working_days(act.effective_on, working_days)
         self._record(
             "PostingStarted",
@@ -211,13 +211,15 @@ class ReviewSteps:
         ]
 
     def decide(self, outcomes: list[Outcome], act: Act) -> None:
+        """Only households ready on the decision date; an open complaint holds back its household alone."""
         ready = {c.household_id for c in self.decidable(act.effective_on)}
+        if outcomes and all(o.household_id in ready for o in outcomes):
+            self._record("Decided", act, outcomes=outcomes)
+            return
         waiting = [c.head_name for c in self.candidates.values() if c.open_complaints]
         if waiting:
             raise ReviewRefusedError(f"Còn khiếu nại chưa phúc tra xong: hộ {', '.join(waiting)}.")
-        if not outcomes or any(o.household_id not in ready for o in outcomes):
-            raise ReviewRefusedError("Chưa có hộ nào hết thời gian niêm yết để quyết định công nhận.")
-        self._record("Decided", act, outcomes=outcomes)
+        raise ReviewRefusedError("Chưa có hộ nào hết thời gian niêm yết để quyết định công nhận.")
 
     def candidate(self, household_id: UUID) -> Candidate:
         if household_id not in self.candidates:

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
+from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate
 from domain.formatting import vn_money
 from domain.indicators import INDICATOR_LABELS, Indicator, IndicatorRules, assess
 from domain.people import Person
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 
 class SurveyRefusedError(DomainError):
+    """A survey, income or request the rules do not allow."""
+
+
+class IncompleteSurveyError(IncompleteEntryError, SurveyRefusedError):
     """A survey that cannot be classified: income or indicator results are missing."""
 
 
@@ -63,9 +67,9 @@ class SurveyAnswers:
 
 def check_income(income: IncomeEstimate) -> None:
     if income.per_capita_monthly is None and (income.b1_score is None or income.b1_cutoff is None):
-        raise SurveyRefusedError("Hãy nhập thu nhập bình quân đầu người/tháng, hoặc điểm B1 và điểm chuẩn so sánh.")
+        raise IncompleteSurveyError("Hãy nhập thu nhập bình quân đầu người/tháng, hoặc điểm B1 và điểm chuẩn so sánh.")
     if income.per_capita_monthly is not None and income.per_capita_monthly < 0:
-        raise SurveyRefusedError(f"Thu nhập {vn_money(income.per_capita_monthly)} không hợp lệ.")
+        raise IncompleteSurveyError(f"Thu nhập {vn_money(income.per_capita_monthly)} không hợp lệ.")
 
 
 def conduct_survey(
@@ -82,7 +86,7 @@ def conduct_survey(
     assessment = assess(people, surveyed_on, answers.floor_area_m2, answers.entered, rules)
     if assessment.missing:
         names = ", ".join(INDICATOR_LABELS[indicator] for indicator in assessment.missing)
-        raise SurveyRefusedError(f"Chưa đủ thông tin để xác định chỉ số: {names}. Hãy nhập kết quả kèm căn cứ.")
+        raise IncompleteSurveyError(f"Chưa đủ thông tin để xác định chỉ số: {names}. Hãy nhập kết quả kèm căn cứ.")
     return Survey(
         survey_id,
         surveyed_on,
@@ -139,7 +143,7 @@ def determine_income(
     standard: PovertyStandard,
 ) -> IncomeDetermination:
     if members < 1 or income_12_months < 0 or not 0 <= social_allowances <= income_12_months:
-        raise SurveyRefusedError("Thu nhập, trợ cấp và số nhân khẩu không hợp lệ.")
+        raise IncompleteSurveyError("Thu nhập, trợ cấp và số nhân khẩu không hợp lệ.")
     per_capita = (income_12_months - social_allowances) // (12 * members)
     return IncomeDetermination(
         occupation, income_12_months, social_allowances, members, per_capita, standard.version, standard.basis
@@ -202,7 +206,7 @@ class RequestRecords:
 
     def request_review(self, form: RequestForm, reason: str, channel: str, act: Act) -> None:
         if not reason.strip():
-            raise SurveyRefusedError("Hãy ghi lý do đề nghị.")
+            raise IncompleteSurveyError("Hãy ghi lý do đề nghị.")
         self.trigger_event(
             ReviewRequested,
             form=form,

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from application.errors import ConflictError, InvalidInputError
 from application.service import Ledger
 from domain.review import ReviewKind, ReviewRefusedError
 from domain.user import NotAllowedError
@@ -27,7 +28,7 @@ from tests.application.hamlet_review import (
     rechecked_hamlet_review,
     surveyed_hamlet_review,
 )
-from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor, answers, entry
+from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor, answers, entry, register
 from tests.conftest import seed_users
 
 
@@ -162,3 +163,21 @@ def test_an_official_cannot_sign_a_written_refusal(ledger: Ledger) -> None:
         ledger.refuse_request(
             actor(ledger, "diachinh"), review.review_id, review.applicant, "Có lương hưu", entry(DECIDED_ON)
         )
+
+
+def test_a_second_annual_review_for_the_same_year_is_refused(ledger: Ledger) -> None:
+    opened_hamlet_review(ledger)
+    before = ledger.log_position()
+
+    with pytest.raises(ConflictError, match="năm 2026 đã được mở"):
+        ledger.open_review(actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
+
+    assert ledger.log_position() == before
+
+
+def test_a_household_neither_on_the_lists_nor_asking_cannot_be_added_to_a_review(ledger: Ledger) -> None:
+    review = opened_hamlet_review(ledger)
+    stranger = register(ledger, head_name="Hoàng Văn Lạ")
+
+    with pytest.raises(InvalidInputError, match="chưa có giấy đề nghị"):
+        ledger.list_for_review(actor(ledger, "chutich"), review.review_id, stranger, entry(OPENED_ON))

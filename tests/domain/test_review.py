@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from uuid import uuid4
 
 import pytest
@@ -171,7 +171,7 @@ def test_the_posting_ends_after_its_working_days_skipping_weekends_and_holidays(
 def test_a_hamlet_with_nobody_surveyed_cannot_be_posted() -> None:
     review, _ = listed_review("Nguyễn Văn An")
 
-    with pytest.raises(ReviewRefusedError, match="chưa có hộ nào"):
+    with pytest.raises(ReviewRefusedError, match="không có hộ nào"):
         review.start_posting(XUAN_HA, 3, CALENDAR, act(POSTED_ON))
 
 
@@ -191,3 +191,18 @@ def test_a_household_surveyed_again_after_the_posting_is_posted_again_before_the
     hold_meeting(review, {household_id: 90}, date(2026, 11, 20))
 
     assert review.decidable(date(2026, 11, 24)) == []
+
+
+def test_posting_a_hamlet_again_posts_only_the_households_not_yet_posted() -> None:
+    review, (first, second) = listed_review("Nguyễn Văn An", "Trần Thị Lan")
+    note_survey(review, first, SURVEYED_ON)
+    hold_meeting(review, {first: 80}, MET_ON)
+    review.start_posting(XUAN_HA, 3, CALENDAR, act(POSTED_ON))
+    note_survey(review, second, MET_ON)
+    hold_meeting(review, {second: 75}, MET_ON)
+    review.collect_events()
+
+    review.start_posting(XUAN_HA, 3, CALENDAR, act(POSTED_ON + timedelta(days=7)))
+
+    [event] = review.collect_events()
+    assert event.household_ids == [second]

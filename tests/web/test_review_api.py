@@ -147,14 +147,28 @@ def test_a_written_refusal_answers_a_household_listed_by_its_request(chair: Api,
     assert chair.get(f"/reviews/{review_id}").json()["refusals"] == {household_id: "Thu nhập cao"}
 
 
-def test_a_household_added_to_an_open_review_appears_in_its_list(chair: Api, official: Api) -> None:
+def test_a_household_whose_request_came_after_the_opening_is_added_by_its_form(chair: Api, official: Api) -> None:
+    review_id = opened(chair)
+    household_id = official.household()
+    official.post(
+        f"/households/{household_id}/requests",
+        {"form": "form_01", "reason": "Ốm đau", "channel": "direct", "effective_on": "2026-11-02"},
+    )
+
+    response = step(official, review_id, "households", {"household_id": household_id, "effective_on": "2026-11-02"})
+
+    assert response.status_code == 201
+    assert chair.get(f"/reviews/{review_id}").json()["candidates"][0]["listing_basis"] == "form_01"
+
+
+def test_a_household_neither_listed_nor_asking_cannot_be_added_to_a_review(chair: Api, official: Api) -> None:
     review_id = opened(chair)
     household_id = official.household()
 
     response = step(official, review_id, "households", {"household_id": household_id, "effective_on": "2026-11-02"})
 
-    assert response.status_code == 201
-    assert chair.get(f"/reviews/{review_id}").json()["candidates"][0]["listing_basis"] == "managed_list"
+    assert response.status_code == 422
+    assert "chưa có giấy đề nghị" in response.json()["detail"]
 
 
 def test_the_what_if_lists_each_surveyed_household_under_the_other_standard(official: Api) -> None:

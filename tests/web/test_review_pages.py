@@ -130,14 +130,28 @@ def test_a_meeting_without_any_agreement_is_shown_again_with_a_message(review: X
     assert "Hãy nhập tỷ lệ đồng ý cho ít nhất một hộ." in response.text  # type: ignore[attr-defined]
 
 
-def test_the_decision_waits_for_the_recheck_of_a_complaint(review: XuanHaReview) -> None:
+def test_a_complaint_holds_back_only_its_household_from_the_decision(review: XuanHaReview) -> None:
     review.posted()
     complain(review.official, review.review_id, review.applicant)
 
     response = decide(review.chair, review.review_id)
 
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    applicant = review.chair.client.get(f"/households/{review.applicant}").text
+    escaped = review.chair.client.get(f"/households/{review.near_poor}").text
+    assert "Loại hộ hiện nay</dt><dd><strong>chưa thuộc danh sách" in applicant
+    assert "Loại hộ hiện nay</dt><dd><strong>hộ thoát cận nghèo" in escaped
+
+
+def test_a_decision_with_only_complained_households_waits_for_the_recheck(review: XuanHaReview) -> None:
+    review.posted()
+    for household_id in (review.poor, review.near_poor, review.applicant):
+        complain(review.official, review.review_id, household_id)
+
+    response = decide(review.chair, review.review_id)
+
     assert response.status_code == 409  # type: ignore[attr-defined]
-    assert "Còn khiếu nại chưa phúc tra xong: hộ Lê Văn Khỏe" in response.text  # type: ignore[attr-defined]
+    assert "Còn khiếu nại chưa phúc tra xong" in response.text  # type: ignore[attr-defined]
 
 
 def test_a_decision_before_the_posting_ends_is_refused(review: XuanHaReview) -> None:

@@ -9,7 +9,7 @@ from fastapi import Request
 from starlette.responses import RedirectResponse
 
 from application.errors import ConflictError, InvalidInputError, NotFoundError
-from domain.acts import DomainError
+from domain.acts import DomainError, IncompleteEntryError
 from domain.user import NotAllowedError
 from web.forms import FormReader
 from web.templating import flash
@@ -19,7 +19,13 @@ FORM_ERROR = "_form"
 
 def failure_status(error: DomainError) -> int:
     """403 not allowed, 404 unknown, 422 bad input, 409 a conflict or a refused transition."""
-    for kind, status in ((NotAllowedError, 403), (NotFoundError, 404), (InvalidInputError, 422), (ConflictError, 409)):
+    for kind, status in (
+        (NotAllowedError, 403),
+        (NotFoundError, 404),
+        (InvalidInputError, 422),
+        (IncompleteEntryError, 422),
+        (ConflictError, 409),
+    ):
         if isinstance(error, kind):
             return status
     return 409
