@@ -32,7 +32,7 @@ class DemoUser:
 
 # Seed plan §VI: the focal official of each named hamlet; the others are "các cán bộ, công chức xã khác".
 DEMO_USERS = (
-    DemoUser("chutich", "Mai Đức Nghĩa (Chủ tịch UBND xã)", Role.CHAIR, ()),
+    DemoUser("chutich", "Mai Đức Nghĩa", Role.CHAIR, ()),
     DemoUser("phochutich", "Phó Chủ tịch UBND xã phụ trách", Role.VICE_CHAIR, ()),
     DemoUser("diachinh", "Công chức Địa chính – nông nghiệp – xây dựng và môi trường", Role.OFFICIAL, ("Xuân Hà",)),
     DemoUser(

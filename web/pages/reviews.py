@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from application.review_summaries import ReviewSummary
 from application.service import Ledger
 from domain.review import ReviewKind
 from domain.user import Actor
@@ -54,6 +55,11 @@ def show_review(request: Request, review_id: UUID, actor: PageActor, ledger: Led
     return review_page(request, ledger, actor, review_id)
 
 
+def listed_hamlets(review: ReviewSummary) -> list[str]:
+    """The hamlets in the order the review lists them (the commune's order), not alphabetically."""
+    return [candidate.hamlet for candidate in review.candidates]
+
+
 def review_page(
     request: Request,
     ledger: Ledger,
@@ -69,6 +75,9 @@ def review_page(
     addable = [h for h in ledger.household_list() if h.household_id not in listed and actor.may_record_in(h.hamlet)]
     context = {
         "review": review,
+        "by_hamlet": {
+            h: [c for c in review.candidates if c.hamlet == h] for h in dict.fromkeys(listed_hamlets(review))
+        },
         "listed": listed,
         "addable": addable,
         "timeline": ledger.timeline(review_id),
