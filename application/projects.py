@@ -65,6 +65,10 @@ class ProjectCases(LedgerCore):
             actor, project_id, entry, lambda project, act: project.approve(approver, starts_on, duration_months, act)
         )
 
+    def amend_project(self, actor: Actor, project_id: UUID, duration_months: int, entry: Entry) -> Recorded:
+        """A decision of the approving authority changing the duration; the final review moves with it."""
+        return self._change(actor, project_id, entry, lambda project, act: project.amend_duration(duration_months, act))
+
     def review_project(self, actor: Actor, project_id: UUID, results: str, entry: Entry) -> Recorded:
         return self._change(actor, project_id, entry, lambda project, act: project.review(results, act))
 

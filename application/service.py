@@ -11,6 +11,7 @@ from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
 from application.reviews import ReviewCases
 from application.surveys import SurveyCases
+from application.sweep import SweepCases
 from application.users import UserCases
 
 
@@ -21,6 +22,7 @@ class Ledger(
     HouseholdCases,
     LoanCases,
     ProjectCases,
+    SweepCases,
     ReminderCases,
     ReviewQueries,
     AuditCases,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -45,9 +47,15 @@ class Settings(BaseSettings):
     posting_working_days: int = 3
     # Thresholds of the 12 indicators [I] (domain.IndicatorRules field names), e.g. {"working_age_to": 62}.
     indicator_rules: dict[str, int] = {}
-    window_reminder_days: list[int] = [90, 30, 0]
-    project_reminder_days: list[int] = [90, 30, 0]
-    project_overdue_every_days: int = 30
+    # Reminder lead times per rule, over the defaults of domain/deadlines.py, e.g.
+    # '{"project_final_review": {"days_before": [60, 30, 0], "overdue_every_days": 30, "escalate_after_days": 30}}'
+    reminder_schedules: dict[str, dict[str, Any]] = {}
+    # Days a reminder may stay unacknowledged before it goes to the supervisor (0: never).
+    escalate_unacknowledged_after_days: int = 7
+    # Who receives commune-wide deadlines (review windows, monthly report); empty: the chair.
+    commune_officer: str = ""
+    # The first day calendar deadlines are tracked from; empty: the day of the first sweep.
+    calendar_from: date | None = None
     # An argon2-cffi profile (argon2.profiles): RFC_9106_LOW_MEMORY, or RFC_9106_HIGH_MEMORY on a
     # server with memory to spare; the tests use CHEAPEST. Existing hashes keep verifying after a change.
     password_hashing: str = "RFC_9106_LOW_MEMORY"

@@ -10,7 +10,7 @@ from typing import Any
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.acts import LegalBasis
-from domain.deadlines import ReminderRule
+from domain.deadlines import CalendarDeadline, ReminderRule
 from domain.household import Member, Standing
 from domain.loan import Programme
 from domain.people import Allowance, Employment, MemberChange, Nutrition, Person, Sex
@@ -112,6 +112,7 @@ STORED_DATACLASSES = {
     Survey: "survey",
     IncomeDetermination: "income_determination",
     Outcome: "review_outcome",
+    CalendarDeadline: "calendar_deadline",
 }
 
 

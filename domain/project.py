@@ -57,6 +57,15 @@ class Project(RecordedAggregate):
             project.starts_on, project.duration_months = self.starts_on, self.duration_months
             project.ends_on = self.ends_on
 
+    class Amended(RecordedAggregate.Event):
+        """The approving authority changed the duration; the end date and the review move with it."""
+
+        duration_months: int
+        ends_on: date
+
+        def apply(self, project: Project) -> None:
+            project.duration_months, project.ends_on = self.duration_months, self.ends_on
+
     class Reviewed(RecordedAggregate.Event):
         results: str
 
@@ -95,6 +104,21 @@ class Project(RecordedAggregate):
             starts_on=starts_on,
             duration_months=duration_months,
             ends_on=project_ends_on(starts_on, duration_months),
+            **act.event_fields(),
+        )
+
+    def amend_duration(self, duration_months: int, act: Act) -> None:
+        if self.stage is not ProjectStage.APPROVED:
+            raise ProjectRefusedError("Chỉ điều chỉnh thời gian của dự án đã phê duyệt và chưa tổng kết.")
+        if not 1 <= duration_months <= PROJECT_MAX_DURATION_MONTHS or duration_months == self.duration_months:
+            raise ProjectRefusedError(
+                f"Thời gian mới phải khác thời gian cũ và không quá {PROJECT_MAX_DURATION_MONTHS} tháng (ba năm)."
+            )
+        assert self.starts_on is not None
+        self.trigger_event(
+            self.Amended,
+            duration_months=duration_months,
+            ends_on=project_ends_on(self.starts_on, duration_months),
             **act.event_fields(),
         )
 

@@ -59,7 +59,7 @@ def test_an_official_sees_the_reminder_of_a_household_whose_36_months_are_ending
     swept = giamngheo(durable_url, "sweep", "--today", TODAY.isoformat())
     inbox = Browser(ledger).log_in("diachinh").client.get("/reminders").text
 
-    assert "gửi mới 2" in swept
+    assert "Quét nhắc việc ngày 28/11/2026" in swept
     assert inbox.count("Đỗ Thị Hoa") == 2
     assert "Hết thời hạn 36 tháng hộ mới thoát nghèo" in inbox
 

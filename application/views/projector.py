@@ -9,12 +9,12 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from application.views.database import Cursor
 from domain.acts import RecordedAggregate
-from domain.deadlines import ReminderRule
+from domain.deadlines import ReminderRule, escaped_loan_window_ends_on
 from domain.formatting import vn_date, vn_money
 from domain.household import STANDING_LABELS, Household, Standing
 from domain.loan import PROGRAMME_LABELS, Loan
 from domain.project import COMPONENT_LABELS, Project, ProjectStage
-from domain.reminder import Reminder
+from domain.reminder import Deadline
 from domain.user import ROLE_LABELS, User
 
 Handler = Callable[[Cursor, Any, int], None]
@@ -159,15 +159,23 @@ def household_transition(cursor: Cursor, event: Household.Transition, position: 
     escaped_on, until, closed_on = row["escaped_on"], row["newly_escaped_until"], row["window_closed_on"]
     if isinstance(event, Household.EscapedPoverty) and event.newly_escaped_until:
         escaped_on, until, closed_on = iso(event.effective_on), iso(event.newly_escaped_until), None
-        open_window_obligation(cursor, event, row, position)
+        deadline = household_deadline(row, ReminderRule.NEWLY_ESCAPED_WINDOW_END, event.newly_escaped_until)
+        open_obligation(cursor, deadline, "", position)
     elif (event.to_standing is Standing.POOR or isinstance(event, Household.FellBackIntoPoverty)) and (
         until and not closed_on
     ):
         closed_on = iso(event.effective_on)
+    if event.to_standing is Standing.ESCAPED_NEAR_POVERTY or (
+        event.to_standing is Standing.ESCAPED_POVERTY and not event.newly_escaped_until  # type: ignore[attr-defined]
+    ):
+        # Decision 28/2015/QĐ-TTg, Art. 2: loans for up to 3 years after leaving the poor or near-poor list.
+        # After an escape from poverty the 36-month window ends the same day and its reminders cover both.
+        due_on = escaped_loan_window_ends_on(event.effective_on)
+        open_obligation(cursor, household_deadline(row, ReminderRule.ESCAPED_LOAN_WINDOW_END, due_on), "", position)
+    if event.to_standing is Standing.POOR or isinstance(event, Household.FellBackIntoPoverty):
         reason = f"Hộ tái nghèo ({STANDING_LABELS[event.to_standing]}) từ ngày {vn_date(event.effective_on)}"
-        close_obligations(
-            cursor, event.originator_id, ReminderRule.NEWLY_ESCAPED_WINDOW_END, "cancelled", reason, position
-        )
+        for rule in (ReminderRule.NEWLY_ESCAPED_WINDOW_END, ReminderRule.ESCAPED_LOAN_WINDOW_END):
+            close_obligations(cursor, event.originator_id, rule, "cancelled", reason, position)
     update_row(
         cursor,
         "view_households",
@@ -201,29 +209,33 @@ def household_transition(cursor: Cursor, event: Household.Transition, position: 
     )
 
 
-def open_window_obligation(cursor: Cursor, event: Household.EscapedPoverty, row: dict[str, Any], position: int) -> None:
-    assert event.newly_escaped_until is not None
-    rule = ReminderRule.NEWLY_ESCAPED_WINDOW_END
-    # A window closed and reopened with the same last day (a fall back and a new escape on one day, or
-    # escapes on 28/02 and 29/02 that both end on 28/02) is the same obligation: reopen it, not insert twice.
+def open_obligation(cursor: Cursor, deadline: Deadline, responsible: str, position: int) -> None:
+    """Inserts a deadline, or reopens it when a later fact brings back the same one (same rule, subject
+    and due date: a fall back and a new escape on one day; escapes on 28/02 and 29/02 ending on 28/02)."""
     cursor.execute(
         "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (obligation_id)"
         " DO UPDATE SET status = 'open', status_reason = '', changed_by_position = excluded.changed_by_position",
         (
-            obligation_id(rule, event.originator_id, event.newly_escaped_until),
-            rule.value,
-            "household",
-            str(event.originator_id),
-            row["head_name"],
-            row["commune"],
-            row["hamlet"],
-            "",
-            event.newly_escaped_until.isoformat(),
+            obligation_id(deadline.rule, deadline.subject_id, deadline.due_on),
+            deadline.rule.value,
+            deadline.subject_type,
+            str(deadline.subject_id),
+            deadline.subject_label,
+            deadline.commune,
+            deadline.hamlet,
+            responsible,
+            deadline.due_on.isoformat(),
             "open",
             "",
             position,
             position,
         ),
+    )
+
+
+def household_deadline(row: dict[str, Any], rule: ReminderRule, due_on: date) -> Deadline:
+    return Deadline(
+        rule, "household", UUID(row["household_id"]), row["head_name"], row["commune"], row["hamlet"], due_on
     )
 
 
@@ -254,6 +266,11 @@ def loan_granted(cursor: Cursor, event: Loan.Granted, position: int) -> None:
             iso(event.due_on),
         ),
     )
+    label = f"Khoản vay của hộ {household['head_name']}"
+    deadline = Deadline(
+        ReminderRule.LOAN_DUE, "loan", event.originator_id, label, event.commune, event.hamlet, event.due_on
+    )
+    open_obligation(cursor, deadline, "", position)
     details = (
         f"{PROGRAMME_LABELS[event.programme]}: {vn_money(event.amount)}, {event.term_months} tháng,"
         f" đến hạn {vn_date(event.due_on)}"
@@ -310,6 +327,18 @@ def project_proposed(cursor: Cursor, event: Project.Proposed, position: int) -> 
     )
 
 
+def project_deadline(row: dict[str, Any], ends_on: date) -> Deadline:
+    return Deadline(
+        ReminderRule.PROJECT_FINAL_REVIEW,
+        "project",
+        UUID(row["project_id"]),
+        row["name"],
+        row["commune"],
+        row["hamlets"],
+        ends_on,
+    )
+
+
 def project_row(cursor: Cursor, project_id: UUID) -> dict[str, Any]:
     return cached_row(cursor, "view_projects", "project_id", project_id)
 
@@ -329,25 +358,7 @@ def project_approved(cursor: Cursor, event: Project.Approved, position: int) -> 
         ends_on=iso(event.ends_on),
         version=event.originator_version,
     )
-    rule = ReminderRule.PROJECT_FINAL_REVIEW
-    cursor.execute(
-        "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            obligation_id(rule, event.originator_id, event.ends_on),
-            rule.value,
-            "project",
-            str(event.originator_id),
-            row["name"],
-            row["commune"],
-            row["hamlets"],
-            row["responsible"],
-            iso(event.ends_on),
-            "open",
-            "",
-            position,
-            position,
-        ),
-    )
+    open_obligation(cursor, project_deadline(row, event.ends_on), row["responsible"], position)
     details = (
         f"Người phê duyệt: {event.approver}; bắt đầu {vn_date(event.starts_on)}, {event.duration_months}"
         f" tháng, kết thúc {vn_date(event.ends_on)}"
@@ -391,62 +402,6 @@ def project_reviewed(cursor: Cursor, event: Project.Reviewed, position: int) -> 
         subject_label=row["name"],
         hamlet=row["hamlets"],
         details=event.results,
-    )
-
-
-@handles(Reminder.Issued)
-def reminder_issued(cursor: Cursor, event: Reminder.Issued, position: int) -> None:
-    cursor.execute(
-        "INSERT INTO view_reminders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            str(event.originator_id),
-            event.rule.value,
-            event.subject_type,
-            str(event.subject_id),
-            event.subject_label,
-            event.hamlet,
-            event.recipient,
-            iso(event.due_on),
-            iso(event.notice_on),
-            int(event.late),
-            event.timestamp.isoformat(),
-            None,
-            None,
-            None,
-        ),
-    )
-    details = f"Gửi {event.recipient}: hạn {vn_date(event.due_on)}, nhắc ngày {vn_date(event.notice_on)}"
-    if event.late:
-        details += " (nhắc trễ)"
-    household_id = str(event.subject_id) if event.subject_type == "household" else None
-    record_audit(
-        cursor,
-        event,
-        position,
-        subject_type="reminder",
-        household_id=household_id,
-        subject_label=event.subject_label,
-        hamlet=event.hamlet,
-        details=details,
-    )
-
-
-@handles(Reminder.Acknowledged)
-def reminder_acknowledged(cursor: Cursor, event: Reminder.Acknowledged, position: int) -> None:
-    row = cached_row(cursor, "view_reminders", "reminder_id", event.originator_id)
-    cursor.execute(
-        "UPDATE view_reminders SET acknowledged_by = ?, acknowledged_at = ?, acknowledgement_note = ?"
-        " WHERE reminder_id = ?",
-        (event.actor, event.timestamp.isoformat(), event.note, str(event.originator_id)),
-    )
-    record_audit(
-        cursor,
-        event,
-        position,
-        subject_type="reminder",
-        subject_label=row["subject_label"],
-        hamlet=row["hamlet"],
-        details="Đã xác nhận nhắc việc",
     )
 
 

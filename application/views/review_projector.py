@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
+from uuid import NAMESPACE_URL, uuid5
 
 from application.views.database import Cursor
+from application.views.obligation_projector import resolve_calendar
 from application.views.projector import (
     cached_row,
     close_obligations,
@@ -14,7 +16,7 @@ from application.views.projector import (
     household_row,
     insert_row,
     iso,
-    obligation_id,
+    open_obligation,
     record_audit,
     update_row,
 )
@@ -22,6 +24,7 @@ from domain.deadlines import ReminderRule
 from domain.formatting import vn_date, vn_money
 from domain.indicators import INDICATOR_LABELS, Indicator
 from domain.people import MemberAdded, MemberRemoved, MemberUpdated
+from domain.reminder import Deadline
 from domain.review import CHANGE_LABELS, REGULAR_DECISION_DAYS, Review, ReviewKind
 from domain.standards import CLASS_LABELS
 from domain.survey import AverageLivingRecognised, ReviewRequested, Surveyed
@@ -170,32 +173,30 @@ def review_opened(cursor: Cursor, event: Review.Opened, position: int) -> None:
         "last_decided_on": None,
     }
     insert_row(cursor, "view_reviews", event.originator_id, row)
+    opened = f"Đã mở đợt rà soát ngày {vn_date(event.starts_on)}"
     if event.kind is ReviewKind.REGULAR:
         open_decision_obligation(cursor, event, row, position)
+        resolve_calendar(
+            cursor, ReminderRule.REGULAR_REVIEW_STARTS, date(event.year, event.month, 15), opened, position
+        )
+    else:
+        resolve_calendar(cursor, ReminderRule.ANNUAL_REVIEW_OPENS, date(event.year, 9, 1), opened, position)
     review_audit(cursor, event, position, f"Mở đợt rà soát từ ngày {vn_date(event.starts_on)}")
 
 
 def open_decision_obligation(cursor: Cursor, event: Review.Opened, row: dict[str, Any], position: int) -> None:
-    rule, due_on = ReminderRule.REGULAR_REVIEW_DECISION, event.starts_on + timedelta(days=REGULAR_DECISION_DAYS)
-    chair = cursor.one("SELECT username FROM view_users WHERE role = 'chair' ORDER BY username")
-    cursor.execute(
-        "INSERT INTO view_obligations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            obligation_id(rule, event.originator_id, due_on),
-            rule.value,
-            "review",
-            str(event.originator_id),
-            review_label(row),
-            event.commune,
-            "",
-            chair["username"] if chair else "",
-            iso(due_on),
-            "open",
-            "",
-            position,
-            position,
-        ),
+    due_on = event.starts_on + timedelta(days=REGULAR_DECISION_DAYS)
+    deadline = Deadline(
+        ReminderRule.REGULAR_REVIEW_DECISION,
+        "review",
+        event.originator_id,
+        review_label(row),
+        event.commune,
+        "",
+        due_on,
     )
+    chair = cursor.one("SELECT username FROM view_users WHERE role = 'chair' ORDER BY username")
+    open_obligation(cursor, deadline, chair["username"] if chair else "", position)
 
 
 @handles(Review.HouseholdListed)
@@ -253,6 +254,12 @@ def meeting_held(cursor: Cursor, event: Review.MeetingHeld, position: int) -> No
 
 @handles(Review.PostingStarted)
 def posting_started(cursor: Cursor, event: Review.PostingStarted, position: int) -> None:
+    review = cached_row(cursor, "view_reviews", "review_id", event.originator_id)
+    subject = uuid5(NAMESPACE_URL, f"/reviews/{event.originator_id}/postings/{event.hamlet}")
+    label = f"Hết niêm yết xóm {event.hamlet} – {review_label(review)}"
+    commune = household_row(cursor, event.household_ids[0])["commune"] if event.household_ids else ""
+    deadline = Deadline(ReminderRule.POSTING_ENDS, "posting", subject, label, commune, event.hamlet, event.ends_on)
+    open_obligation(cursor, deadline, "", position)
     review_audit(
         cursor,
         event,
@@ -282,6 +289,9 @@ def household_step(cursor: Cursor, event: Any, position: int) -> None:
 @handles(Review.Decided)
 def review_decided(cursor: Cursor, event: Review.Decided, position: int) -> None:
     review = cached_row(cursor, "view_reviews", "review_id", event.originator_id)
+    if review["kind"] == ReviewKind.PERIODIC.value:
+        decided = f"Đã có quyết định ngày {vn_date(event.effective_on)}"
+        resolve_calendar(cursor, ReminderRule.ANNUAL_REVIEW_CLOSES, date(review["year"], 12, 14), decided, position)
     update_row(
         cursor,
         "view_reviews",

@@ -7,26 +7,18 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.deadlines import ReminderRule
-from domain.reminder import Reminder, ReminderRefusedError
+from domain.deadlines import Notice, ReminderRule
+from domain.reminder import Deadline, Reminder, ReminderRefusedError
 from tests.domain.helpers import act
 
 DUE, NOTICE = date(2027, 2, 28), date(2026, 11, 30)
 
 
 def issued(subject_id: UUID, today: date = NOTICE) -> Reminder:
-    return Reminder.issue(
-        ReminderRule.NEWLY_ESCAPED_WINDOW_END,
-        "household",
-        subject_id,
-        "Nguyễn Văn An",
-        "Hải Hòa",
-        "Xuân Hà",
-        DUE,
-        NOTICE,
-        "diachinh",
-        today,
+    deadline = Deadline(
+        ReminderRule.NEWLY_ESCAPED_WINDOW_END, "household", subject_id, "Nguyễn Văn An", "Hải Hòa", "Xuân Hà", DUE
     )
+    return Reminder.issue(deadline, Notice(NOTICE), "diachinh", today)
 
 
 def test_the_same_deadline_and_reminder_date_always_give_the_same_reminder() -> None:

@@ -165,7 +165,7 @@ def test_an_official_can_sweep_now_and_see_the_reminder_in_the_inbox(
     response = official.submit("/reminders/sweeps", {})
     inbox = official.client.get(response.headers["location"]).text
 
-    assert "gửi mới 2 nhắc việc" in inbox
+    assert "Đã quét nhắc việc ngày 28/11/2026" in inbox
     assert inbox.count("Nguyễn Văn Tư") == 2
 
 
