@@ -6,6 +6,7 @@ from application.audit import AuditCases
 from application.households import HouseholdCases
 from application.loans import LoanCases
 from application.members import MemberCases
+from application.obligations import ObligationQueries
 from application.projects import ProjectCases
 from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
@@ -25,6 +26,7 @@ class Ledger(
     SweepCases,
     ReminderCases,
     ReviewQueries,
+    ObligationQueries,
     AuditCases,
     UserCases,
 ):
