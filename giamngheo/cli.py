@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 
 from application.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+from application.heartbeat_lock import HeartbeatLock
 from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
@@ -28,13 +29,19 @@ def serve(args: argparse.Namespace) -> None:
     from web.app import create_app
 
     ledger = build_ledger()
-    scheduler = build_scheduler(ledger.sweep, ledger.settings.timezone, ledger.settings.sweep_hour)
+    lock = HeartbeatLock(ledger.settings.database)
+    scheduler = build_scheduler(lock.guard(ledger.sweep), ledger.settings.timezone, ledger.settings.sweep_hour)
     scheduler.start()
-    print(f"Sổ giảm nghèo: http://{args.host or ledger.settings.host}:{args.port or ledger.settings.port}")
+    host, port = args.host or ledger.settings.host, args.port or ledger.settings.port
+    print(f"Sổ giảm nghèo: http://{host}:{port}")
     try:
-        uvicorn.run(create_app(ledger), host=args.host or ledger.settings.host, port=args.port or ledger.settings.port)
+        if args.workers > 1:  # each worker builds its own ledger; the scheduler stays here, once
+            uvicorn.run("web.app:build_app", factory=True, host=host, port=port, workers=args.workers)
+        else:
+            uvicorn.run(create_app(ledger), host=host, port=port)
     finally:
         scheduler.shutdown(wait=False)
+        lock.release()
         ledger.close()
 
 
@@ -42,9 +49,12 @@ def run_scheduler(args: argparse.Namespace) -> None:
     from schedules.heartbeat import build_scheduler
 
     ledger = build_ledger()
+    lock = HeartbeatLock(ledger.settings.database)
     try:
-        build_scheduler(ledger.sweep, ledger.settings.timezone, ledger.settings.sweep_hour, blocking=True).start()
+        sweep = lock.guard(ledger.sweep)
+        build_scheduler(sweep, ledger.settings.timezone, ledger.settings.sweep_hour, blocking=True).start()
     finally:
+        lock.release()
         ledger.close()
 
 
@@ -102,6 +112,7 @@ def parser() -> argparse.ArgumentParser:
     command = commands.add_parser("serve", help="web và bộ lập lịch nhắc việc")
     command.add_argument("--host")
     command.add_argument("--port", type=int)
+    command.add_argument("--workers", type=int, default=1, help="số tiến trình web (bộ lập lịch vẫn chỉ một)")
     command.set_defaults(run=serve)
     commands.add_parser("scheduler", help="chỉ chạy bộ lập lịch nhắc việc").set_defaults(run=run_scheduler)
     command = commands.add_parser("create-user", help="tạo tài khoản")

@@ -13,6 +13,7 @@ from starlette.responses import RedirectResponse, Response
 
 from application.errors import InvalidInputError
 from application.service import Ledger
+from application.settings import Settings
 from domain.acts import DomainError
 from web.api import review_routes, survey_routes
 from web.api.routes import router as api_router
@@ -35,6 +36,11 @@ from web.pages.outcome import failure_status
 from web.templating import render
 
 SESSION_MAX_AGE = 8 * 60 * 60  # one working day
+
+
+def build_app() -> FastAPI:
+    """The app of one web worker (`giamngheo serve --workers N`): its own ledger, no scheduler."""
+    return create_app(Ledger(Settings()))
 
 
 def create_app(ledger: Ledger) -> FastAPI:
