@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Seed plan §III.2: 12 hamlets. The plan names four; the other eight are placeholders to configure
@@ -61,6 +62,16 @@ class Settings(BaseSettings):
     password_hashing: str = "RFC_9106_LOW_MEMORY"
     host: str = "127.0.0.1"
     port: int = 8000
+    # E-mail of reminders (application/outbox.py); no smtp_host: no e-mail, the inbox alone.
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_starttls: bool = False
+    smtp_from: str = "Sổ giảm nghèo <giamngheo@localhost>"
+    # A failure the mail server reported is retried this long after it, at most this many attempts in all.
+    email_max_attempts: int = 5
+    email_retry_after_minutes: int = 30
 
     def session_secret(self) -> str:
         """The configured secret, or one generated once and kept beside the database."""

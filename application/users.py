@@ -16,7 +16,7 @@ from application.errors import ConflictError, InvalidInputError, NotFoundError
 from application.ledger import LedgerCore
 from application.views.rows import from_row
 from domain.acts import SYSTEM_ACTOR, Act
-from domain.user import Actor, Role, User, user_id
+from domain.user import Actor, EmailAddressError, Role, User, user_id
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class UserSummary:
     full_name: str
     role: Role
     hamlets: tuple[str, ...]
+    email: str | None = None
 
 
 def token_digest(token: str) -> str:
@@ -33,7 +34,14 @@ def token_digest(token: str) -> str:
 
 class UserCases(LedgerCore):
     def create_user(
-        self, username: str, full_name: str, role: Role, hamlets: list[str], password: str, by: str = SYSTEM_ACTOR
+        self,
+        username: str,
+        full_name: str,
+        role: Role,
+        hamlets: list[str],
+        password: str,
+        by: str = SYSTEM_ACTOR,
+        email: str = "",
     ) -> UUID:
         unknown = [hamlet for hamlet in hamlets if hamlet not in self.settings.hamlets]
         if unknown:
@@ -43,6 +51,8 @@ class UserCases(LedgerCore):
         act = Act(by, SYSTEM_ACTOR, self.today(), note="Tạo tài khoản")
         password_hash = self._hasher().hash(password)
         user = User.register(username, full_name, role, hamlets, self.settings.commune, password_hash, act)
+        if email.strip():
+            set_email(user, email, act)
         try:
             self.store.save(user)
         except IntegrityError:
@@ -75,6 +85,18 @@ class UserCases(LedgerCore):
         self.views.catch_up()
         return token
 
+    def set_user_email(self, username: str, address: str, by: str = SYSTEM_ACTOR) -> None:
+        """The address the user's reminders are e-mailed to; an empty one stops the e-mail."""
+        user = self._user(username)
+        if user is None:
+            raise NotFoundError(f"Không có tài khoản {username}.")
+        set_email(user, address, Act(by, SYSTEM_ACTOR, self.today(), note="Đặt địa chỉ thư điện tử"))
+        try:
+            self.store.save(user)
+        except IntegrityError:
+            raise ConflictError(f"Tài khoản {username} vừa được người khác cập nhật; hãy thử lại.") from None
+        self.views.catch_up()
+
     def actor_for_token(self, token: str) -> Actor | None:
         user_hex, _, secret = token.partition(".")
         if not secret:
@@ -105,3 +127,10 @@ class UserCases(LedgerCore):
 
     def has_users(self) -> bool:
         return bool(self.user_list())
+
+
+def set_email(user: User, address: str, act: Act) -> None:
+    try:
+        user.set_email(address, act)
+    except EmailAddressError as error:
+        raise InvalidInputError({"email": error.message}) from None

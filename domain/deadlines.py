@@ -29,6 +29,20 @@ class ReminderRule(Enum):
     POSTING_ENDS = "posting_ends"
 
 
+# What each rule is called, in the inbox, the e-mails and the reports.
+RULE_TITLES = {
+    ReminderRule.NEWLY_ESCAPED_WINDOW_END: "Hết thời hạn 36 tháng hộ mới thoát nghèo",
+    ReminderRule.PROJECT_FINAL_REVIEW: "Tổng kết, đánh giá dự án khi hết thời gian thực hiện",
+    ReminderRule.REGULAR_REVIEW_DECISION: "Quyết định kết quả rà soát thường xuyên (trong 15 ngày)",
+    ReminderRule.ESCAPED_LOAN_WINDOW_END: "Hết 3 năm được vay vốn hộ mới thoát nghèo, thoát cận nghèo",
+    ReminderRule.LOAN_DUE: "Khoản vay ưu đãi đến hạn trả",
+    ReminderRule.ANNUAL_REVIEW_OPENS: "Bắt đầu rà soát hộ nghèo, cận nghèo định kỳ (01/9)",
+    ReminderRule.ANNUAL_REVIEW_CLOSES: "Hoàn thành rà soát định kỳ (trước 14/12)",
+    ReminderRule.REGULAR_REVIEW_STARTS: "Rà soát thường xuyên hằng tháng (từ ngày 15)",
+    ReminderRule.MONTHLY_REPORT: "Báo cáo kết quả rà soát thường xuyên lên cấp trên (ngày 05)",
+    ReminderRule.POSTING_ENDS: "Hết thời gian niêm yết công khai",
+}
+
 # Where each rule comes from (shown beside every reminder and in the completeness report).
 RULE_BASIS = {
     ReminderRule.NEWLY_ESCAPED_WINDOW_END: "Kế hoạch của xã, mục III.1; Chương trình kèm QĐ 90/QĐ-TTg, mục II.2",

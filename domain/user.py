@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -31,6 +32,15 @@ READ_ONLY_ROLES = (Role.SUPERVISOR, Role.INSPECTOR)
 
 class NotAllowedError(DomainError):
     """The user's role or hamlets do not cover this act."""
+
+
+class EmailAddressError(DomainError):
+    """What was entered does not look like an e-mail address."""
+
+
+# Deliberately light: one @, something on each side, a dot in the domain, no spaces. Whether the
+# address exists only the mail server can tell.
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
 @dataclass(frozen=True)
@@ -83,12 +93,21 @@ class User(RecordedAggregate):
             user.username, user.full_name, user.role = self.username, self.full_name, self.role
             user.hamlets, user.commune, user.password_hash = list(self.hamlets), self.commune, self.password_hash
             user.token_hashes = []
+            user.email = ""
 
     class TokenIssued(RecordedAggregate.Event):
         token_hash: str
 
         def apply(self, user: User) -> None:
             user.token_hashes.append(self.token_hash)
+
+    class EmailSet(RecordedAggregate.Event):
+        """The address reminders are e-mailed to; empty: no e-mail."""
+
+        address: str
+
+        def apply(self, user: User) -> None:
+            user.email = self.address
 
     @classmethod
     def register(
@@ -110,6 +129,12 @@ class User(RecordedAggregate):
 
     def issue_token(self, token_hash: str, act: Act) -> None:
         self.trigger_event(self.TokenIssued, token_hash=token_hash, **act.event_fields())
+
+    def set_email(self, address: str, act: Act) -> None:
+        address = address.strip()
+        if address and not EMAIL_ADDRESS.fullmatch(address):
+            raise EmailAddressError(f"Địa chỉ thư điện tử không hợp lệ: {address}")
+        self.trigger_event(self.EmailSet, address=address, **act.event_fields())
 
     def as_actor(self) -> Actor:
         return Actor(self.username, self.full_name, self.role, tuple(self.hamlets))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from domain.deadlines import ReminderRule
+from domain.deadlines import RULE_BASIS as RULE_BASIS  # for the templates, with the labels
+from domain.deadlines import RULE_TITLES, ReminderRule
 from domain.household import STANDING_LABELS, Area, Standing
 from domain.indicators import DIMENSION_OF, INDICATOR_LABELS, MEMBER_RULES, Dimension, Indicator
 from domain.loan import PROGRAMME_LABELS, Programme
@@ -40,11 +41,19 @@ ACTION_LABELS = {
     "Loan.Granted": "Ghi nhận khoản vay ưu đãi",
     "Project.Proposed": "Đề xuất dự án",
     "Project.Approved": "Phê duyệt dự án",
+    "Project.Amended": "Điều chỉnh thời gian thực hiện dự án",
     "Project.Reviewed": "Tổng kết, đánh giá dự án",
     "Reminder.Issued": "Gửi nhắc việc",
     "Reminder.Acknowledged": "Xác nhận nhắc việc",
+    "Reminder.Resolved": "Ghi nhận đã giải quyết việc được nhắc",
+    "Reminder.EmailAttempted": "Gửi thư nhắc việc",
+    "Reminder.Emailed": "Đã gửi thư nhắc việc",
+    "Reminder.EmailFailed": "Gửi thư nhắc việc không thành công",
+    "Sweep.Started": "Bắt đầu quét nhắc việc",
+    "Sweep.Finished": "Kết thúc quét nhắc việc",
     "User.Registered": "Tạo tài khoản",
     "User.TokenIssued": "Cấp mã truy cập API",
+    "User.EmailSet": "Đặt địa chỉ thư điện tử nhận nhắc việc",
 }
 
 AREA_LABELS = {Area.RURAL: "Nông thôn", Area.URBAN: "Thành thị"}
@@ -53,25 +62,34 @@ STAGE_LABELS = {
     ProjectStage.APPROVED: "Đang thực hiện",
     ProjectStage.REVIEWED: "Đã tổng kết, đánh giá",
 }
-RULE_LABELS = {
-    ReminderRule.NEWLY_ESCAPED_WINDOW_END: "Hết thời hạn 36 tháng hộ mới thoát nghèo",
-    ReminderRule.PROJECT_FINAL_REVIEW: "Tổng kết, đánh giá dự án khi hết thời gian thực hiện",
-    ReminderRule.REGULAR_REVIEW_DECISION: "Quyết định kết quả rà soát thường xuyên (trong 15 ngày)",
-    ReminderRule.ESCAPED_LOAN_WINDOW_END: "Hết 3 năm được vay vốn hộ mới thoát nghèo, thoát cận nghèo",
-    ReminderRule.LOAN_DUE: "Khoản vay ưu đãi đến hạn trả",
-    ReminderRule.ANNUAL_REVIEW_OPENS: "Bắt đầu rà soát hộ nghèo, cận nghèo định kỳ (01/9)",
-    ReminderRule.ANNUAL_REVIEW_CLOSES: "Hoàn thành rà soát định kỳ (trước 14/12)",
-    ReminderRule.REGULAR_REVIEW_STARTS: "Rà soát thường xuyên hằng tháng (từ ngày 15)",
-    ReminderRule.MONTHLY_REPORT: "Báo cáo kết quả rà soát thường xuyên lên cấp trên (ngày 05)",
-    ReminderRule.POSTING_ENDS: "Hết thời gian niêm yết công khai",
-}
+RULE_LABELS = RULE_TITLES
 SUBJECT_LABELS = {
     "household": "Hộ",
     "loan": "Khoản vay",
     "project": "Dự án",
     "reminder": "Nhắc việc",
     "review": "Đợt rà soát",
+    "sweep": "Quét nhắc việc",
     "user": "Tài khoản",
+}
+# An obligation's status (application/obligations.py) and what became of each reminder its schedule
+# expects (application/completeness_report.py).
+STATUS_LABELS = {
+    "pending": "Chưa đến hạn nhắc",
+    "issued": "Đã nhắc",
+    "acknowledged": "Đã nhận",
+    "resolved": "Đã giải quyết",
+    "cancelled": "Đã hủy",
+}
+OUTCOME_LABELS = {
+    "missing": "Thiếu nhắc việc, không giải thích được (lỗi)",
+    "on_time": "Đã nhắc đúng ngày",
+    "late": "Đã nhắc trễ",
+    "not_due": "Không phải nhắc: việc đã hủy hoặc đã giải quyết trước ngày nhắc",
+    "closed_before_sweep": "Không phải nhắc: việc đã đóng trước khi có lần quét",
+    "awaiting_sweep": "Chờ lần quét tới gửi",
+    "acknowledged": "Trong đó đã nhận",
+    "resolved": "Trong đó đã giải quyết",
 }
 # The step a listed household waits for (application.review_summaries.next_step).
 STEP_LABELS = {

@@ -16,7 +16,7 @@ from application.views.schema import create_tables, drop_tables
 
 VIEWS_NAME = "ledger_views"
 # Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 PAGE_SIZE = 500
 
 

@@ -408,7 +408,8 @@ def project_reviewed(cursor: Cursor, event: Project.Reviewed, position: int) -> 
 @handles(User.Registered)
 def user_registered(cursor: Cursor, event: User.Registered, position: int) -> None:
     cursor.execute(
-        "INSERT INTO view_users VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO view_users (username, user_id, full_name, role, hamlets, commune, email)"
+        " VALUES (?, ?, ?, ?, ?, ?, NULL)",
         (
             event.username,
             str(event.originator_id),
@@ -437,3 +438,13 @@ def user_token_issued(cursor: Cursor, event: User.TokenIssued, position: int) ->
     record_audit(
         cursor, event, position, subject_type="user", subject_label=label, hamlet="", details="Cấp mã truy cập API"
     )
+
+
+@handles(User.EmailSet)
+def user_email_set(cursor: Cursor, event: User.EmailSet, position: int) -> None:
+    user = str(event.originator_id)
+    cursor.execute("UPDATE view_users SET email = ? WHERE user_id = ?", (event.address or None, user))
+    row = cursor.one("SELECT full_name FROM view_users WHERE user_id = ?", (user,))
+    details = f"Địa chỉ thư điện tử: {event.address}" if event.address else "Bỏ địa chỉ thư điện tử"
+    label = row["full_name"] if row else ""
+    record_audit(cursor, event, position, subject_type="user", subject_label=label, hamlet="", details=details)

@@ -151,7 +151,8 @@ TABLES = {
         full_name TEXT NOT NULL,
         role TEXT NOT NULL,
         hamlets TEXT NOT NULL,
-        commune TEXT NOT NULL""",
+        commune TEXT NOT NULL,
+        email TEXT""",
 }
 
 INDEXES = [
