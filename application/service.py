@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from application.audit import AuditCases
+from application.completeness import CompletenessQueries
 from application.households import HouseholdCases
 from application.loans import LoanCases
 from application.members import MemberCases
 from application.obligations import ObligationQueries
+from application.outbox import OutboxCases
 from application.projects import ProjectCases
 from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
@@ -17,6 +19,7 @@ from application.users import UserCases
 
 
 class Ledger(
+    CompletenessQueries,
     MemberCases,
     SurveyCases,
     ReviewCases,
@@ -25,6 +28,7 @@ class Ledger(
     ProjectCases,
     SweepCases,
     ReminderCases,
+    OutboxCases,
     ReviewQueries,
     ObligationQueries,
     AuditCases,

@@ -1,4 +1,4 @@
-"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep."""
+"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep, report."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
 from domain.user import Role
+from giamngheo.report import add_report_commands
 from web.forms import parse_date
 
 
@@ -30,7 +31,9 @@ def serve(args: argparse.Namespace) -> None:
 
     ledger = build_ledger()
     lock = HeartbeatLock(ledger.settings.database)
-    scheduler = build_scheduler(lock.guard(ledger.sweep), ledger.settings.timezone, ledger.settings.sweep_hour)
+    scheduler = build_scheduler(
+        lock.guard(ledger.sweep), ledger.settings.timezone, ledger.settings.sweep_hour, outbox=outbox_of(ledger, lock)
+    )
     scheduler.start()
     host, port = args.host or ledger.settings.host, args.port or ledger.settings.port
     print(f"Sổ giảm nghèo: http://{host}:{port}")
@@ -52,17 +55,23 @@ def run_scheduler(args: argparse.Namespace) -> None:
     lock = HeartbeatLock(ledger.settings.database)
     try:
         sweep = lock.guard(ledger.sweep)
-        build_scheduler(sweep, ledger.settings.timezone, ledger.settings.sweep_hour, blocking=True).start()
+        outbox = outbox_of(ledger, lock)
+        build_scheduler(sweep, ledger.settings.timezone, ledger.settings.sweep_hour, True, outbox).start()
     finally:
         lock.release()
         ledger.close()
+
+
+def outbox_of(ledger: Ledger, lock: HeartbeatLock) -> Callable[[], object] | None:
+    """Reminders are e-mailed only when a mail server is configured (GIAMNGHEO_SMTP_HOST)."""
+    return lock.guard(ledger.send_due_emails) if ledger.settings.smtp_host else None
 
 
 def create_user(args: argparse.Namespace) -> None:
     password = args.password or getpass.getpass("Mật khẩu: ")
     with_ledger(
         lambda ledger: ledger.create_user(
-            args.username, args.name or args.username, Role(args.role), args.hamlet or [], password
+            args.username, args.name or args.username, Role(args.role), args.hamlet or [], password, email=args.email
         )
     )
     print(f"Đã tạo tài khoản {args.username}.")
@@ -121,6 +130,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--role", choices=[r.value for r in Role], required=True)
     command.add_argument("--hamlet", action="append", help="xóm phụ trách (lặp lại cho nhiều xóm)")
     command.add_argument("--password")
+    command.add_argument("--email", default="", help="địa chỉ thư điện tử nhận nhắc việc")
     command.set_defaults(run=create_user)
     command = commands.add_parser("token", help="cấp mã truy cập API cho tài khoản")
     command.add_argument("username")
@@ -130,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     command = commands.add_parser("sweep", help="quét nhắc việc một lần")
     command.add_argument("--today", help="ngày quét, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)")
     command.set_defaults(run=sweep)
+    add_report_commands(commands, with_ledger)
     return root
 
 

@@ -15,7 +15,7 @@ from application.errors import InvalidInputError
 from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
-from web.api import review_routes, survey_routes
+from web.api import obligation_routes, review_routes, survey_routes
 from web.api.routes import router as api_router
 from web.dependencies import CsrfError, LoginRequiredError
 from web.pages import (
@@ -24,6 +24,7 @@ from web.pages import (
     households,
     loans,
     members,
+    obligations,
     projects,
     reminders,
     review_steps,
@@ -60,9 +61,9 @@ def create_app(ledger: Ledger) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     pages = (session, home, households, members, surveys, reviews, review_steps, standards, loans, projects)
-    for module in (*pages, reminders, audit):
+    for module in (*pages, obligations, reminders, audit):
         app.include_router(module.router, include_in_schema=False)
-    for api in (api_router, survey_routes.router, review_routes.router):
+    for api in (api_router, survey_routes.router, review_routes.router, obligation_routes.router):
         app.include_router(api)
     add_error_handlers(app)
     return app

@@ -206,6 +206,11 @@ def sweep_started(cursor: Cursor, event: Sweep.Started, position: int) -> None:
     )
     for deadline in event.deadlines:
         note_calendar_deadline(cursor, deadline.rule, deadline.due_on, event.commune, position)
+    # In the log too, so the completeness report can name the run that noted a calendar deadline and
+    # tell which obligations each run saw open (by position).
+    period = f"từ {vn_date(event.calendar_from)} đến {vn_date(event.calendar_until)}"
+    details = f"Bắt đầu quét trên máy {event.host}; ghi nhận {len(event.deadlines)} hạn theo lịch {period}"
+    sweep_audit(cursor, event, position, event.today, details)
 
 
 def note_calendar_deadline(cursor: Cursor, rule: ReminderRule, due_on: Any, commune: str, position: int) -> None:
@@ -270,3 +275,10 @@ def sweep_finished(cursor: Cursor, event: Sweep.Finished, position: int) -> None
         "UPDATE view_sweeps SET finished_at = ?, issued = ?, already_issued = ?, escalated = ? WHERE sweep_id = ?",
         (event.timestamp.isoformat(), event.issued, event.already_issued, event.escalated, str(event.originator_id)),
     )
+    details = f"Gửi mới {event.issued}, đã gửi trước đó {event.already_issued}, chuyển cấp trên {event.escalated}"
+    sweep_audit(cursor, event, position, event.effective_on, details)
+
+
+def sweep_audit(cursor: Cursor, event: Any, position: int, today: date, details: str) -> None:
+    label = f"Quét nhắc việc ngày {vn_date(today)}"
+    record_audit(cursor, event, position, subject_type="sweep", subject_label=label, hamlet="", details=details)

@@ -128,3 +128,16 @@ def record_review(
     if failure := attempt(reader, action):
         return project_page(request, ledger, project_id, "review", failure[0], reader.data, failure[1])
     return redirect_after_post(request, "Đã ghi nhận tổng kết, đánh giá dự án.", "show_project", project_id=project_id)
+
+
+@router.post("/{project_id}/amendment", name="record_amendment")
+def record_amendment(
+    request: Request, project_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
+    reader = FormReader(form)
+    duration, entry = reader.integer("duration_months", minimum=1), reader.entry()
+    action = lambda: ledger.amend_project(actor, project_id, duration, entry)  # type: ignore[arg-type]  # noqa: E731
+    if failure := attempt(reader, action):
+        return project_page(request, ledger, project_id, "amendment", failure[0], reader.data, failure[1])
+    message = "Đã ghi nhận điều chỉnh thời gian thực hiện; hạn tổng kết đã dời theo."
+    return redirect_after_post(request, message, "show_project", project_id=project_id)

@@ -1,4 +1,4 @@
-"""The official's inbox of reminders, and acknowledging them."""
+"""The official's inbox of reminders: acknowledging them, and resolving them with a note."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from application.ledger import Entry
+from application.service import Ledger
+from domain.user import Actor
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader
 from web.pages.outcome import attempt, redirect_after_post
@@ -20,16 +22,31 @@ router = APIRouter(prefix="/reminders")
 def list_reminders(
     request: Request, actor: PageActor, ledger: LedgerDep, all: str = "", everyone: str = ""
 ) -> Response:
-    reminders = ledger.inbox(actor, include_acknowledged=bool(all), everyone=bool(everyone))
+    return inbox_page(request, ledger, actor, show_all=bool(all), everyone=bool(everyone))
+
+
+def inbox_page(
+    request: Request,
+    ledger: Ledger,
+    actor: Actor,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+    failed: UUID | None = None,
+    show_all: bool = False,
+    everyone: bool = False,
+) -> Response:
     return render(
         request,
         "reminders/list.html",
         {
-            "reminders": reminders,
-            "show_all": bool(all),
-            "everyone": bool(everyone),
+            "reminders": ledger.inbox(actor, include_acknowledged=show_all or failed is not None, everyone=everyone),
+            "show_all": show_all,
+            "everyone": everyone,
+            "errors": errors or {},
+            "failed": failed,
             "today": ledger.today(),
         },
+        status_code=status_code,
     )
 
 
@@ -42,14 +59,20 @@ def acknowledge_reminder(
         ledger.today(), note=reader.text("note", required=False), command_id=reader.data.get("command_id", "")
     )
     if failure := attempt(reader, lambda: ledger.acknowledge_reminder(actor, reminder_id, entry)):
-        reminders = ledger.inbox(actor)
-        return render(
-            request,
-            "reminders/list.html",
-            {"reminders": reminders, "errors": failure[0], "today": ledger.today()},
-            status_code=failure[1],
-        )
+        return inbox_page(request, ledger, actor, failure[0], failure[1])
     return redirect_after_post(request, "Đã xác nhận nhắc việc.", "list_reminders")
+
+
+@router.post("/{reminder_id}/resolution", name="resolve_reminder")
+def resolve_reminder(
+    request: Request, reminder_id: UUID, form: CheckedForm, actor: PageActor, ledger: LedgerDep
+) -> Response:
+    reader = FormReader(form)
+    note = reader.text("note", message="Hãy ghi rõ việc đã được giải quyết thế nào.")
+    entry = Entry(ledger.today(), note=note, command_id=reader.data.get("command_id", ""))
+    if failure := attempt(reader, lambda: ledger.resolve_reminder(actor, reminder_id, entry)):
+        return inbox_page(request, ledger, actor, failure[0], failure[1], failed=reminder_id)
+    return redirect_after_post(request, "Đã ghi nhận việc đã được giải quyết.", "list_reminders")
 
 
 @router.post("/sweeps", name="sweep_now")
