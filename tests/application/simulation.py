@@ -41,6 +41,7 @@ from domain.project import Component
 from domain.reminder import Reminder, escalation_id, reminder_id
 from domain.user import Actor
 from tests.conftest import FixedClock, seed_users
+from tests.postgres import throwaway_database
 
 FIRST, LAST = date(2023, 3, 1), date(2027, 2, 28)
 DAY = timedelta(days=1)
@@ -293,7 +294,7 @@ class Fact:
 @dataclass(frozen=True)
 class Variant:
     seed: int
-    database: str  # "sqlite": two ledgers racing on one file; "memory": one ledger
+    database: str  # "sqlite" or "postgres": two ledgers racing on one database; "memory": one ledger
     escalate_after_days: int
 
     def __str__(self) -> str:
@@ -457,18 +458,24 @@ def described(reminder: ReminderItem) -> str:
 
 
 def simulate(variant: Variant, directory: Path) -> Run:
+    if variant.database == "postgres":
+        with throwaway_database() as url:
+            return simulate_on(variant, url)
+    return simulate_on(variant, f"sqlite:///{directory}/giamngheo.db" if variant.database == "sqlite" else "memory:")
+
+
+def simulate_on(variant: Variant, url: str) -> Run:
     rng = random.Random(variant.seed)
     run = Run(variant, down=downtime(rng))
     steps = script(rng)
     clock = FixedClock(FIRST)
-    url = f"sqlite:///{directory}/giamngheo.db" if variant.database == "sqlite" else "memory:"
     settings = Settings(
         database=url,
         secret_key="test-secret",
         password_hashing="CHEAPEST",
         escalate_unacknowledged_after_days=variant.escalate_after_days,
     )
-    ledgers = [Ledger(settings, clock=clock) for _ in range(2 if variant.database == "sqlite" else 1)]
+    ledgers = [Ledger(settings, clock=clock) for _ in range(1 if variant.database == "memory" else 2)]
     try:
         seed_users(ledgers[0])
         Simulation(ledgers, clock, run).play(steps)
