@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.ledger import LedgerCore
 from application.reminders import ReminderItem
+from application.responsibility import Responsibility
 from application.views.rows import from_row
 from domain.deadlines import ReminderRule
+from domain.user import Actor
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class ObligationItem:
         return "acknowledged" if all(r.acknowledged_at for r in self.reminders) else "issued"
 
 
-class ObligationQueries(LedgerCore):
+class ObligationQueries(Responsibility):
     def obligations(
         self,
         due_from: date | None = None,
@@ -65,9 +66,22 @@ class ObligationQueries(LedgerCore):
             by_deadline.setdefault((row["rule"], row["subject_id"], row["due_on"]), []).append(
                 from_row(ReminderItem, row)
             )
-        return [self._item(row, by_deadline) for row in rows]
+        users = self._users()
+        return [self._item({**row, "responsible": self.responsible_of(row, users)}, by_deadline) for row in rows]
 
     def _item(self, row: dict, by_deadline: dict) -> ObligationItem:  # type: ignore[type-arg]
+        """The responsible official is the one the sweep would remind today (stored only for projects)."""
         item = from_row(ObligationItem, row)
         found = by_deadline.get((row["rule"], row["subject_id"], row["due_on"]), [])
         return ObligationItem(**{**item.__dict__, "reminders": tuple(found)})
+
+    def overdue_count(self, actor: Actor) -> int:
+        """Open deadlines in the official's charge whose due date has passed (the header's red count)."""
+        self.views.catch_up()
+        with self.views.database.reading() as cursor:
+            rows = cursor.all(
+                "SELECT responsible, subject_type, hamlet FROM view_obligations WHERE status = 'open' AND due_on < ?",
+                (self.today().isoformat(),),
+            )
+        users = self._users()
+        return sum(self.responsible_of(row, users) == actor.username for row in rows)

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.deadlines import ReminderRule
 
 # Seed plan §III.2: 12 hamlets. The plan names four; the other eight are placeholders to configure
 # (GIAMNGHEO_HAMLETS='["Xuân Hà", ...]').
@@ -72,6 +74,25 @@ class Settings(BaseSettings):
     # A failure the mail server reported is retried this long after it, at most this many attempts in all.
     email_max_attempts: int = 5
     email_retry_after_minutes: int = 30
+
+    @field_validator("reminder_schedules")
+    @classmethod
+    def known_rules_and_sane_lead_times(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """A misspelt rule or a negative lead time would silently change who is reminded when: refuse it."""
+        rules = {rule.value for rule in ReminderRule}
+        for name, schedule in value.items():
+            if name not in rules:
+                raise ValueError(f"unknown reminder rule {name!r}; known: {', '.join(sorted(rules))}")
+            if unknown := set(schedule) - {"days_before", "overdue_every_days", "escalate_after_days"}:
+                raise ValueError(f"{name}: unknown fields {sorted(unknown)}")
+            days = schedule.get("days_before", [0])
+            if not days or not all(isinstance(d, int) and d >= 0 for d in days):
+                raise ValueError(f"{name}: days_before must be a non-empty list of days >= 0")
+            for field in ("overdue_every_days", "escalate_after_days"):
+                every = schedule.get(field)
+                if every is not None and not (isinstance(every, int) and every > 0):
+                    raise ValueError(f"{name}: {field} must be a number of days > 0, or null")
+        return value
 
     def session_secret(self) -> str:
         """The configured secret, or one generated once and kept beside the database."""

@@ -16,11 +16,11 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from application.ledger import LedgerCore
+from application.responsibility import Responsibility
 from domain.deadlines import DEFAULT_SCHEDULES, Notice, ReminderRule, ReminderSchedule, calendar_deadlines, notices
 from domain.reminder import Deadline, Reminder, escalation_id, reminder_id
 from domain.sweep import Sweep
-from domain.user import Actor, Role
+from domain.user import Actor
 
 CALENDAR_RULES = (
     ReminderRule.ANNUAL_REVIEW_OPENS,
@@ -50,7 +50,7 @@ def deadline_of(row: dict[str, Any]) -> Deadline:
     )
 
 
-class SweepCases(LedgerCore):
+class SweepCases(Responsibility):
     def schedules(self) -> dict[ReminderRule, ReminderSchedule]:
         """The default schedules of domain/deadlines.py with the configured lead times over them."""
         configured = self.settings.reminder_schedules
@@ -140,33 +140,8 @@ class SweepCases(LedgerCore):
         return True
 
     def _recipient(self, row: dict[str, Any], notice: Notice) -> str:
-        responsible = row["responsible"] or (
-            self.settings.commune_officer or self._first(Role.CHAIR)
-            if row["subject_type"] == "commune"
-            else self.responsible_for(row["hamlet"])
-        )
+        responsible = self.responsible_of(row)
         return (self.supervisor_of(responsible) or responsible) if notice.escalated else responsible
-
-    def responsible_for(self, hamlet: str) -> str:
-        """The official assigned to the hamlet (seed §VI), else the vice-chair, else the chair."""
-        for user in self._users():
-            if user["role"] == Role.OFFICIAL.value and hamlet in user["hamlets"].split("|"):
-                return str(user["username"])
-        return self._first(Role.VICE_CHAIR) or self._first(Role.CHAIR)
-
-    def supervisor_of(self, username: str) -> str:
-        """An official answers to the vice-chair in charge (seed §IV.2), the vice-chair to the chair."""
-        role = next((user["role"] for user in self._users() if user["username"] == username), "")
-        if role == Role.OFFICIAL.value:
-            return self._first(Role.VICE_CHAIR) or self._first(Role.CHAIR)
-        return self._first(Role.CHAIR) if role == Role.VICE_CHAIR.value else ""
-
-    def _first(self, role: Role) -> str:
-        return next((str(user["username"]) for user in self._users() if user["role"] == role.value), "")
-
-    def _users(self) -> list[dict[str, Any]]:
-        with self.views.database.reading() as cursor:
-            return cursor.all("SELECT username, role, hamlets FROM view_users ORDER BY username")
 
 
 def schedule_with(default: ReminderSchedule, configured: dict[str, Any]) -> ReminderSchedule:

@@ -39,6 +39,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     context.setdefault("actor", actor)
     context.setdefault("csrf_token", csrf_token(request))
     context.setdefault("inbox_count", ledger.unacknowledged_count(actor) if actor else 0)
+    context.setdefault("overdue_count", ledger.overdue_count(actor) if actor else 0)
     context.setdefault("flash", request.session.pop("flash", None))
     context.setdefault("settings", ledger.settings)
     context.setdefault("errors", {})

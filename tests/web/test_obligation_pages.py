@@ -269,3 +269,21 @@ def test_a_project_is_amended_through_the_api(api: Api, web_ledger: Ledger) -> N
 
     assert response.status_code == 201
     assert web_ledger.project_summary(project_id).ends_on == date(2026, 12, 1)
+
+
+def test_the_page_header_counts_new_reminders_and_overdue_deadlines_of_the_official(
+    browser: Callable[[str], Browser], web_ledger: Ledger
+) -> None:
+    household_id = poor_household(web_ledger)
+    web_ledger.grant_loan(
+        actor(web_ledger, "diachinh"), household_id, Programme.POOR, 10_000_000, 1, entry(date(2026, 9, 20))
+    )  # due 20/10/2026, more than a month ago
+    web_ledger.sweep(date(2026, 11, 28))
+
+    page = browser("diachinh").client.get("/")
+    chair = browser("chutich").client.get("/")
+
+    assert page.context["overdue_count"] == 1
+    assert page.context["inbox_count"] == web_ledger.unacknowledged_count(actor(web_ledger, "diachinh")) >= 2
+    assert "1 quá hạn" in page.text
+    assert chair.context["overdue_count"] == 0
