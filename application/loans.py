@@ -49,7 +49,9 @@ class LoanCases(LedgerCore):
 
     def loan_list(self, household_id: UUID | None = None, hamlet: str = "") -> list[LoanSummary]:
         self.views.catch_up()
-        sql, params = "SELECT * FROM view_loans WHERE 1 = 1", []
+        # A loan voided by an approved correction (recorded in error) leaves the lists; its page stays.
+        sql = "SELECT * FROM view_loans WHERE loan_id NOT IN (SELECT subject_id FROM view_corrections"
+        sql, params = sql + " WHERE status = 'approved' AND void = 1)", []
         if household_id:
             sql, params = sql + " AND household_id = ?", [*params, str(household_id)]
         if hamlet:

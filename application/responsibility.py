@@ -23,7 +23,7 @@ class Responsibility(LedgerCore):
         """The official assigned to the hamlet (seed §VI), else the vice-chair, else the chair."""
         users = self._users() if users is None else users
         for user in users:
-            if user["role"] == Role.OFFICIAL.value and hamlet in user["hamlets"].split("|"):
+            if user["active"] and user["role"] == Role.OFFICIAL.value and hamlet in user["hamlets"].split("|"):
                 return str(user["username"])
         return first(users, Role.VICE_CHAIR) or first(users, Role.CHAIR)
 
@@ -37,8 +37,9 @@ class Responsibility(LedgerCore):
 
     def _users(self) -> list[dict[str, Any]]:
         with self.views.database.reading() as cursor:
-            return cursor.all("SELECT username, role, hamlets FROM view_users ORDER BY username")
+            return cursor.all("SELECT username, role, hamlets, active FROM view_users ORDER BY username")
 
 
 def first(users: list[dict[str, Any]], role: Role) -> str:
-    return next((str(user["username"]) for user in users if user["role"] == role.value), "")
+    # A deactivated account receives no new work (its reminders go to the next in line).
+    return next((str(user["username"]) for user in users if user["active"] and user["role"] == role.value), "")

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from application.as_of import AsOfQueries
 from application.audit import AuditCases
+from application.audit_export import AuditExportCases
 from application.completeness import CompletenessQueries
+from application.corrections import CorrectionCases
 from application.households import HouseholdCases
 from application.loans import LoanCases
 from application.members import MemberCases
 from application.obligations import ObligationQueries
 from application.outbox import OutboxCases
+from application.personal_data import PersonalDataQueries
 from application.projects import ProjectCases
 from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
 from application.reviews import ReviewCases
 from application.surveys import SurveyCases
 from application.sweep import SweepCases
+from application.user_management import UserManagementCases
 from application.users import UserCases
 
 
 class Ledger(
+    AsOfQueries,
     CompletenessQueries,
+    PersonalDataQueries,
+    CorrectionCases,
     MemberCases,
     SurveyCases,
     ReviewCases,
@@ -32,6 +40,8 @@ class Ledger(
     ReviewQueries,
     ObligationQueries,
     AuditCases,
+    AuditExportCases,
+    UserManagementCases,
     UserCases,
 ):
     """Built once per process from settings (design.md §2.7) and closed on shutdown."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,8 @@ class Settings(BaseSettings):
     hamlets: list[str] = DEFAULT_HAMLETS
     timezone: str = "Asia/Ho_Chi_Minh"
     secret_key: str = ""
+    # Signs the checkpoints of the log's hash chain (HMAC-SHA256); empty: generated once into var/audit_key.
+    audit_key: str = ""
     secure_cookies: bool = False
     sweep_hour: int = 6
     # Issue 3 §5: whether poor → near-poor starts the 36-month window; the seed's wording
@@ -104,6 +107,24 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+    def audit_secret(self) -> bytes:
+        """The configured checkpoint key, or one generated once into var/audit_key (first writer wins)."""
+        if self.audit_key:
+            return self.audit_key.encode()
+        path = Path("var/audit_key")
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f"audit_key.{secrets.token_hex(8)}")
+            draft.write_text(secrets.token_hex(32))
+            draft.chmod(0o600)
+            try:
+                os.link(draft, path)  # atomic: of two processes generating at once, one key survives
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        return path.read_text().strip().encode()
 
 
 def eventsourcing_env(database: str) -> dict[str, str]:

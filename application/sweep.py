@@ -17,6 +17,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from application.responsibility import Responsibility
+from application.tamper_evidence import TamperEvidenceCases
 from domain.deadlines import DEFAULT_SCHEDULES, Notice, ReminderRule, ReminderSchedule, calendar_deadlines, notices
 from domain.reminder import Deadline, Reminder, escalation_id, reminder_id
 from domain.sweep import Sweep
@@ -50,7 +51,7 @@ def deadline_of(row: dict[str, Any]) -> Deadline:
     )
 
 
-class SweepCases(Responsibility):
+class SweepCases(Responsibility, TamperEvidenceCases):
     def schedules(self) -> dict[ReminderRule, ReminderSchedule]:
         """The default schedules of domain/deadlines.py with the configured lead times over them."""
         configured = self.settings.reminder_schedules
@@ -65,6 +66,7 @@ class SweepCases(Responsibility):
         run.finish(issued, already, escalated, today)
         self.store.save(run)
         self.views.catch_up()
+        self.daily_checkpoint()  # issue 5 §1: the log's head is signed at least daily
         return SweepReport(today, issued, already, escalated)
 
     def sweep_on_request(self, actor: Actor) -> SweepReport:

@@ -26,6 +26,7 @@ class UserSummary:
     role: Role
     hamlets: tuple[str, ...]
     email: str | None = None
+    active: bool = True
 
 
 def token_digest(token: str) -> str:
@@ -68,11 +69,12 @@ class UserCases(LedgerCore):
             self._hasher().verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             return None
-        return user.as_actor()
+        return user.as_actor() if user.may_sign_in else None
 
     def actor(self, username: str) -> Actor | None:
+        """The signed-in user as they stand now: a deactivated account's session ends at its next request."""
         user = self._user(username)
-        return user.as_actor() if user else None
+        return user.as_actor() if user and user.may_sign_in else None
 
     def issue_token(self, username: str, by: str = SYSTEM_ACTOR) -> str:
         """A personal bearer token; only its digest is stored."""
@@ -105,7 +107,7 @@ class UserCases(LedgerCore):
             user = self.store.repository.get(UUID(hex=user_hex))
         except (ValueError, AggregateNotFoundError):
             return None
-        if not isinstance(user, User) or token_digest(token) not in user.token_hashes:
+        if not isinstance(user, User) or token_digest(token) not in user.token_hashes or not user.may_sign_in:
             return None
         return user.as_actor()
 

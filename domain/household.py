@@ -8,7 +8,7 @@ from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
-from domain.deadlines import newly_escaped_until
+from domain.deadlines import escaped_loan_window_ends_on, newly_escaped_until
 from domain.formatting import vn_date
 from domain.people import MemberRecords, Person
 from domain.standards import NO_GROUNDS, Area, Grounds, PovertyClass
@@ -65,6 +65,53 @@ class TransitionRefusedError(DomainError):
     """A recognition that makes no sense from the household's current standing."""
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One decision in force in the household's history, as recorded or as corrected since."""
+
+    version: int
+    action: str
+    effective_on: date
+    from_standing: Standing
+    to_standing: Standing
+    starts_window: bool
+    basis: LegalBasis | None = None
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What a history of decisions amounts to: standing, its dated history, the 36-month windows, and the
+    deadlines still open (ends of windows; ends of the 3 years of escaped-loan eligibility)."""
+
+    standing: Standing
+    history: list[tuple[date, Standing]]
+    windows: list[EscapeWindow]
+    window_ends: list[date]
+    loan_window_ends: list[date]
+
+
+def derive(decisions: list[Decision]) -> Derived:
+    """Replays decisions as Transition.apply and the read model do; a correction re-derives with it."""
+    standing, history, windows = Standing.UNLISTED, [], []
+    window_ends: list[date] = []
+    loan_window_ends: list[date] = []
+    for decision in decisions:
+        standing = decision.to_standing
+        history.append((decision.effective_on, standing))
+        if standing is Standing.POOR or decision.action == "Household.FellBackIntoPoverty":
+            if windows and windows[-1].closed_on is None:
+                windows[-1] = replace(windows[-1], closed_on=decision.effective_on)
+            window_ends, loan_window_ends = [], []
+        if decision.action == "Household.EscapedPoverty" and decision.starts_window:
+            until = newly_escaped_until(decision.effective_on)
+            windows.append(EscapeWindow(decision.effective_on, until))
+            window_ends.append(until)
+        elif standing in (Standing.ESCAPED_NEAR_POVERTY, Standing.ESCAPED_POVERTY):
+            # Decision 28/2015/QĐ-TTg, Art. 2: loans for 3 years after leaving the lists.
+            loan_window_ends.append(escaped_loan_window_ends_on(decision.effective_on))
+    return Derived(standing, history, windows, window_ends, loan_window_ends)
+
+
 class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords):
     class Registered(RecordedAggregate.Created):
         commune: str
@@ -80,6 +127,7 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
             household.windows, household.surveys, household.requests = [], [], []
             household.average_living = household.average_living_since = None
             household.people = first_members(self.originator_id, self.head_name, self.members)
+            household.decisions = []
 
     class Transition(RecordedAggregate.Event):
         from_standing: Standing
@@ -91,6 +139,17 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         certificate_number: str = field(default="", kw_only=True)
 
         def apply(self, household: Household) -> None:
+            household.decisions.append(
+                Decision(
+                    self.originator_version,
+                    type(self).__qualname__,
+                    self.effective_on,
+                    self.from_standing,
+                    self.to_standing,
+                    bool(getattr(self, "newly_escaped_until", None)),
+                    self.basis,
+                )
+            )
             household.standing = self.to_standing
             household.history.append((self.effective_on, self.to_standing))
             if self.to_standing is Standing.POOR:
@@ -117,6 +176,39 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         def apply(self, household: Household) -> None:
             super().apply(household)
             household.close_window(self.effective_on)
+
+    class DecisionCorrected(RecordedAggregate.Event):
+        """An approved correction (domain/correction.py) of one of the decisions above; the original stays
+        in the log, the household re-derives its standing and windows without it or with its new date."""
+
+        correction_id: UUID
+        corrected_version: int
+        corrected_action: str
+        reason: str
+        evidence: str
+        proposed_by: str
+        new_effective_on: date | None
+        new_basis: LegalBasis | None
+        void: bool
+        # What the household amounts to after the correction, for the read models.
+        standing: Standing
+        standing_since: date | None
+        escaped_on: date | None
+        newly_escaped_until: date | None
+        window_closed_on: date | None
+        window_ends: list[date]
+        loan_window_ends: list[date]
+
+        def apply(self, household: Household) -> None:
+            household.decisions = corrected_decisions(
+                household.decisions, self.corrected_version, self.new_effective_on, self.new_basis, self.void
+            )
+            derived = derive(household.decisions)
+            household.standing, household.history, household.windows = (
+                derived.standing,
+                derived.history,
+                derived.windows,
+            )
 
     @classmethod
     def register(
@@ -211,6 +303,69 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
             self.recognise(target, act, grounds)
         return True
 
+    def correct_decision(
+        self,
+        version: int,
+        effective_on: date | None,
+        basis: LegalBasis | None,
+        void: bool,
+        act: Act,
+        **correction: object,
+    ) -> None:
+        """Records an approved correction; refused when the history it leaves is impossible."""
+        reason = self.correction_refusal(version, effective_on, void)
+        if reason:
+            raise TransitionRefusedError(reason)
+        derived = derive(corrected_decisions(self.decisions, version, effective_on, basis, void))
+        self.trigger_event(
+            self.DecisionCorrected,
+            new_effective_on=effective_on,
+            new_basis=basis,
+            void=void,
+            standing=derived.standing,
+            standing_since=derived.history[-1][0] if derived.history else None,
+            escaped_on=derived.windows[-1].starts_on if derived.windows else None,
+            newly_escaped_until=derived.windows[-1].ends_on if derived.windows else None,
+            window_closed_on=derived.windows[-1].closed_on if derived.windows else None,
+            window_ends=derived.window_ends,
+            loan_window_ends=derived.loan_window_ends,
+            **correction,
+            **act.event_fields(),
+        )
+
+    def correction_refusal(self, version: int, effective_on: date | None, void: bool) -> str | None:
+        """Why the decision recorded as `version` cannot be corrected so, or None.
+
+        The transition rules stay whole: a decision keeps its place between the previous and the next one
+        (no decision takes effect before the previous one), and a voided decision may go only if the next
+        one still starts from where the previous one left the household.
+        """
+        index = next((n for n, d in enumerate(self.decisions) if d.version == version), None)
+        if index is None:
+            return "Quyết định này không còn trong lịch sử của hộ (đã được hủy bằng một đính chính trước)."
+        before = self.decisions[index - 1] if index else None
+        after = self.decisions[index + 1] if index + 1 < len(self.decisions) else None
+        if void:
+            left = before.to_standing if before else Standing.UNLISTED
+            if after and after.from_standing is not left:
+                return (
+                    f"Không thể hủy: quyết định sau ngày {vn_date(after.effective_on)}"
+                    f" ({STANDING_LABELS[after.from_standing]} → {STANDING_LABELS[after.to_standing]}) dựa trên"
+                    " quyết định này. Hãy đính chính quyết định sau trước."
+                )
+            return None
+        if effective_on and before and effective_on < before.effective_on:
+            return (
+                f"Ngày hiệu lực mới {vn_date(effective_on)} sớm hơn quyết định trước"
+                f" ({vn_date(before.effective_on)})."
+            )
+        if effective_on and after and effective_on > after.effective_on:
+            return (
+                f"Ngày hiệu lực mới {vn_date(effective_on)} muộn hơn quyết định sau"
+                f" ({vn_date(after.effective_on)})."
+            )
+        return None
+
     def standing_on(self, day: date) -> Standing:
         standing = Standing.UNLISTED
         for effective_on, to_standing in self.history:
@@ -238,3 +393,14 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
     @property
     def window_closed_on(self) -> date | None:
         return self.windows[-1].closed_on if self.windows else None
+
+
+def corrected_decisions(
+    decisions: list[Decision], version: int, effective_on: date | None, basis: LegalBasis | None, void: bool
+) -> list[Decision]:
+    if void:
+        return [d for d in decisions if d.version != version]
+    return [
+        replace(d, effective_on=effective_on or d.effective_on, basis=basis or d.basis) if d.version == version else d
+        for d in decisions
+    ]

@@ -6,8 +6,9 @@ from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
-from domain.acts import Act, DomainError, RecordedAggregate
+from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
 from domain.calendar import add_months
+from domain.correction import Changes
 from domain.formatting import vn_date
 from domain.household import STANDING_LABELS, Household, Standing
 
@@ -48,6 +49,8 @@ def loan_refusal(household: Household, programme: Programme, granted_on: date) -
 
 
 class Loan(RecordedAggregate):
+    voided = False  # set by an approved correction: the loan was recorded in error
+
     class Granted(RecordedAggregate.Created):
         household_id: UUID
         commune: str
@@ -62,6 +65,26 @@ class Loan(RecordedAggregate):
             loan.household_id, loan.commune, loan.hamlet = self.household_id, self.commune, self.hamlet
             loan.programme, loan.amount, loan.term_months = self.programme, self.amount, self.term_months
             loan.granted_on, loan.due_on = self.granted_on, self.due_on
+
+    class Corrected(RecordedAggregate.Event):
+        """An approved correction (domain/correction.py) of the grant: date, amount, term, basis, or void."""
+
+        correction_id: UUID
+        corrected_version: int
+        corrected_action: str
+        reason: str
+        evidence: str
+        proposed_by: str
+        new_basis: LegalBasis | None
+        void: bool
+        granted_on: date
+        amount: int
+        term_months: int
+        due_on: date
+
+        def apply(self, loan: Loan) -> None:
+            loan.granted_on, loan.amount, loan.term_months = self.granted_on, self.amount, self.term_months
+            loan.due_on, loan.voided = self.due_on, self.void
 
     @classmethod
     def grant(cls, household: Household, programme: Programme, amount: int, term_months: int, act: Act) -> Loan:
@@ -83,5 +106,32 @@ class Loan(RecordedAggregate):
             term_months=term_months,
             granted_on=act.effective_on,
             due_on=add_months(act.effective_on, term_months),
+            **act.event_fields(),
+        )
+
+    def correct(self, household: Household, changes: Changes, act: Act, **correction: object) -> None:
+        """Records an approved correction; the corrected loan must still be one the bank could grant."""
+        if self.voided:
+            raise LoanRefusedError("Khoản vay đã được hủy do ghi nhầm; không đính chính thêm được.")
+        granted_on = changes.effective_on or self.granted_on
+        amount = self.amount if changes.amount is None else changes.amount
+        term = self.term_months if changes.term_months is None else changes.term_months
+        if not changes.void:
+            if amount <= 0:
+                raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
+            if not 1 <= term <= MAX_TERM_MONTHS:
+                raise LoanRefusedError(f"Thời hạn vay phải từ 1 đến {MAX_TERM_MONTHS} tháng.")
+            reason = loan_refusal(household, self.programme, granted_on)
+            if reason:
+                raise LoanRefusedError(reason)
+        self.trigger_event(
+            self.Corrected,
+            new_basis=changes.basis,
+            void=changes.void,
+            granted_on=granted_on,
+            amount=amount,
+            term_months=term,
+            due_on=add_months(granted_on, term),
+            **correction,
             **act.event_fields(),
         )

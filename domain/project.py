@@ -6,7 +6,8 @@ from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
-from domain.acts import Act, DomainError, RecordedAggregate
+from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
+from domain.correction import Changes
 from domain.deadlines import PROJECT_MAX_DURATION_MONTHS, project_ends_on
 from domain.formatting import vn_date
 
@@ -65,6 +66,29 @@ class Project(RecordedAggregate):
 
         def apply(self, project: Project) -> None:
             project.duration_months, project.ends_on = self.duration_months, self.ends_on
+
+    class Corrected(RecordedAggregate.Event):
+        """An approved correction (domain/correction.py) of the approval: its date, basis, start, duration,
+        or void (back to proposed); the end date and the final review move with it."""
+
+        correction_id: UUID
+        corrected_version: int
+        corrected_action: str
+        reason: str
+        evidence: str
+        proposed_by: str
+        new_effective_on: date | None
+        new_basis: LegalBasis | None
+        void: bool
+        starts_on: date | None
+        duration_months: int | None
+        ends_on: date | None
+
+        def apply(self, project: Project) -> None:
+            if self.void:
+                project.stage, project.approver = ProjectStage.PROPOSED, ""
+            project.starts_on, project.duration_months = self.starts_on, self.duration_months
+            project.ends_on = self.ends_on
 
     class Reviewed(RecordedAggregate.Event):
         results: str
@@ -132,3 +156,37 @@ class Project(RecordedAggregate):
         if not results.strip():
             raise ProjectRefusedError("Hãy ghi kết quả tổng kết, đánh giá.")
         self.trigger_event(self.Reviewed, results=results.strip(), **act.event_fields())
+
+    def correct_approval(self, changes: Changes, act: Act, **correction: object) -> None:
+        """Records an approved correction of the approval, keeping the three-year limit (seed §IV.2.1)."""
+        if self.stage is ProjectStage.PROPOSED:
+            raise ProjectRefusedError(
+                "Dự án chưa được phê duyệt (hoặc phê duyệt đã được hủy); không có gì để đính chính."
+            )
+        moves = changes.void or changes.starts_on or changes.duration_months is not None
+        if moves and self.stage is ProjectStage.REVIEWED:
+            raise ProjectRefusedError(
+                "Dự án đã được tổng kết, đánh giá: chỉ đính chính được ngày quyết định và căn cứ phê duyệt."
+            )
+        starts_on, duration = self.starts_on, self.duration_months
+        if changes.void:
+            starts_on = duration = None
+        if changes.starts_on:
+            starts_on = changes.starts_on
+        if changes.duration_months is not None:
+            duration = changes.duration_months
+            if not 1 <= duration <= PROJECT_MAX_DURATION_MONTHS:
+                raise ProjectRefusedError(
+                    f"Thời gian thực hiện tối đa không quá {PROJECT_MAX_DURATION_MONTHS} tháng (ba năm)."
+                )
+        self.trigger_event(
+            self.Corrected,
+            new_effective_on=changes.effective_on,
+            new_basis=changes.basis,
+            void=changes.void,
+            starts_on=starts_on,
+            duration_months=duration,
+            ends_on=project_ends_on(starts_on, duration) if starts_on and duration else None,
+            **correction,
+            **act.event_fields(),
+        )

@@ -38,6 +38,10 @@ class EmailAddressError(DomainError):
     """What was entered does not look like an e-mail address."""
 
 
+class AccountClosedError(DomainError):
+    """The account is deactivated or holds no role: it signs in to nothing and its tokens are refused."""
+
+
 # Deliberately light: one @, something on each side, a dot in the domain, no spaces. Whether the
 # address exists only the mail server can tell.
 EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -94,6 +98,7 @@ class User(RecordedAggregate):
             user.hamlets, user.commune, user.password_hash = list(self.hamlets), self.commune, self.password_hash
             user.token_hashes = []
             user.email = ""
+            user.active = True
 
     class TokenIssued(RecordedAggregate.Event):
         token_hash: str
@@ -108,6 +113,48 @@ class User(RecordedAggregate):
 
         def apply(self, user: User) -> None:
             user.email = self.address
+
+    class RoleGranted(RecordedAggregate.Event):
+        """The user now acts in this role; the role held before (if any) ends with it."""
+
+        role: Role
+        previous_role: Role | None
+
+        def apply(self, user: User) -> None:
+            user.role = self.role
+
+    class RoleRevoked(RecordedAggregate.Event):
+        """The user holds no role any more: the account signs in to nothing until a role is granted."""
+
+        role: Role
+
+        def apply(self, user: User) -> None:
+            user.role = None
+
+    class HamletsAssigned(RecordedAggregate.Event):
+        """The hamlets the official answers for from now on (seed plan §VI), replacing the previous ones."""
+
+        hamlets: list[str]
+        previous_hamlets: list[str]
+
+        def apply(self, user: User) -> None:
+            user.hamlets = list(self.hamlets)
+
+    class PasswordChanged(RecordedAggregate.Event):
+        """Only the argon2 hash is kept; the event never carries the password itself."""
+
+        password_hash: str
+
+        def apply(self, user: User) -> None:
+            user.password_hash = self.password_hash
+
+    class Deactivated(RecordedAggregate.Event):
+        def apply(self, user: User) -> None:
+            user.active = False
+
+    class Reactivated(RecordedAggregate.Event):
+        def apply(self, user: User) -> None:
+            user.active = True
 
     @classmethod
     def register(
@@ -136,5 +183,42 @@ class User(RecordedAggregate):
             raise EmailAddressError(f"Địa chỉ thư điện tử không hợp lệ: {address}")
         self.trigger_event(self.EmailSet, address=address, **act.event_fields())
 
+    def grant_role(self, role: Role, act: Act) -> None:
+        if role is self.role:
+            raise DomainError(f"Tài khoản {self.username} đã có vai trò {ROLE_LABELS[role]}.")
+        self.trigger_event(self.RoleGranted, role=role, previous_role=self.role, **act.event_fields())
+
+    def revoke_role(self, act: Act) -> None:
+        if self.role is None:
+            raise DomainError(f"Tài khoản {self.username} không còn vai trò nào để thu hồi.")
+        self.trigger_event(self.RoleRevoked, role=self.role, **act.event_fields())
+
+    def assign_hamlets(self, hamlets: list[str], act: Act) -> None:
+        if sorted(hamlets) == sorted(self.hamlets):
+            raise DomainError(f"Tài khoản {self.username} đã được phân công đúng các xóm này.")
+        self.trigger_event(
+            self.HamletsAssigned, hamlets=list(hamlets), previous_hamlets=list(self.hamlets), **act.event_fields()
+        )
+
+    def change_password(self, password_hash: str, act: Act) -> None:
+        self.trigger_event(self.PasswordChanged, password_hash=password_hash, **act.event_fields())
+
+    def deactivate(self, act: Act) -> None:
+        if not self.active:
+            raise DomainError(f"Tài khoản {self.username} đã bị khóa.")
+        self.trigger_event(self.Deactivated, **act.event_fields())
+
+    def reactivate(self, act: Act) -> None:
+        if self.active:
+            raise DomainError(f"Tài khoản {self.username} đang hoạt động.")
+        self.trigger_event(self.Reactivated, **act.event_fields())
+
+    @property
+    def may_sign_in(self) -> bool:
+        return self.active and self.role is not None
+
     def as_actor(self) -> Actor:
+        if not self.may_sign_in:
+            raise AccountClosedError(f"Tài khoản {self.username} đã bị khóa hoặc không còn vai trò.")
+        assert self.role is not None
         return Actor(self.username, self.full_name, self.role, tuple(self.hamlets))

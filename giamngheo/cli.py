@@ -15,6 +15,7 @@ from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
 from domain.user import Role
+from giamngheo.audit_cli import add_audit_commands
 from giamngheo.report import add_report_commands
 from web.forms import parse_date
 
@@ -141,6 +142,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--today", help="ngày quét, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)")
     command.set_defaults(run=sweep)
     add_report_commands(commands, with_ledger)
+    add_audit_commands(commands, with_ledger)
     return root
 
 

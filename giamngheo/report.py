@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from application.completeness_report import CompletenessReport
+from domain.acts import DomainError
 from domain.formatting import vn_date
 from web.forms import parse_date
 from web.labels import OUTCOME_LABELS, RULE_LABELS, STATUS_LABELS
@@ -34,10 +35,21 @@ def cli_date(text: str) -> date:
 
 
 def report_completeness(args: argparse.Namespace, with_ledger: WithLedger) -> None:
-    report = with_ledger(lambda ledger: ledger.completeness(args.due_from, args.due_to, args.today))
-    print("\n".join(summary_lines(report) + error_lines(report)))
+    report, stamp = with_ledger(
+        lambda ledger: (ledger.completeness(args.due_from, args.due_to, args.today), stamp_of(ledger))
+    )
+    print("\n".join(summary_lines(report) + [stamp] + error_lines(report)))
     if report.errors:
         sys.exit(1)
+
+
+def stamp_of(ledger: Any) -> str:
+    """Issue 5 §1: an exported report signs a checkpoint and shows the head it was built from."""
+    try:
+        head = ledger.export_stamp()
+    except DomainError as error:
+        return f"CẢNH BÁO: không ký được mốc của sổ: {error.message}"
+    return f"Mốc ký khi xuất: sổ đến bản ghi số {head.position}, mã băm {head.hash}."
 
 
 def summary_lines(report: CompletenessReport) -> list[str]:

@@ -54,7 +54,9 @@ def make_ledger(clock: FixedClock) -> Iterator[Callable[[str], Ledger]]:
     opened: list[Ledger] = []
 
     def make(url: str) -> Ledger:
-        settings = Settings(database=url, secret_key="test-secret", password_hashing="CHEAPEST")
+        settings = Settings(
+            database=url, secret_key="test-secret", audit_key="test-audit-key", password_hashing="CHEAPEST"
+        )
         ledger = Ledger(settings, clock=clock)
         opened.append(ledger)
         return ledger

@@ -15,11 +15,13 @@ from application.errors import InvalidInputError
 from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
-from web.api import obligation_routes, review_routes, survey_routes
+from web.api import as_of_routes, correction_routes, obligation_routes, review_routes, survey_routes
 from web.api.routes import router as api_router
 from web.dependencies import CsrfError, LoginRequiredError
 from web.pages import (
+    as_of,
     audit,
+    corrections,
     home,
     households,
     loans,
@@ -32,6 +34,7 @@ from web.pages import (
     session,
     standards,
     surveys,
+    users,
 )
 from web.pages.outcome import failure_status
 from web.templating import render
@@ -61,10 +64,11 @@ def create_app(ledger: Ledger) -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     pages = (session, home, households, members, surveys, reviews, review_steps, standards, loans, projects)
-    for module in (*pages, obligations, reminders, audit):
+    for module in (*pages, obligations, reminders, audit, as_of, users, corrections):
         app.include_router(module.router, include_in_schema=False)
-    for api in (api_router, survey_routes.router, review_routes.router, obligation_routes.router):
+    for api in (api_router, survey_routes.router, review_routes.router, obligation_routes.router, as_of_routes.router):
         app.include_router(api)
+    app.include_router(correction_routes.router)
     add_error_handlers(app)
     return app
 

@@ -50,12 +50,27 @@ def page_actor(request: Request, ledger: LedgerDep) -> Actor:
 PageActor = Annotated[Actor, Depends(page_actor)]
 
 
+# Forms a read-only role may still send: they change the session or the user's own password, never a record.
+READ_ONLY_FORMS = frozenset({"sign_in", "sign_out", "change_own_password"})
+
+
 async def checked_form(request: Request) -> FormData:
     form = await request.form()
     expected = request.session.get("csrf")
     if not expected or not secrets.compare_digest(str(form.get("csrf_token", "")), str(expected)):
         raise CsrfError
+    endpoint = request.scope.get("endpoint")
+    if getattr(endpoint, "__name__", "") not in READ_ONLY_FORMS:
+        refuse_read_only(request)
     return form
+
+
+def refuse_read_only(request: Request) -> None:
+    """MTTQ and inspectors read everything and change nothing (issue 5): refused before the form is even
+    read, with the role's message (403), so no route can forget it; the use cases check it again."""
+    actor = session_actor(request, request.app.state.ledger)
+    if actor is not None:
+        actor.require_writer()
 
 
 CheckedForm = Annotated[FormData, Depends(checked_form)]
@@ -68,6 +83,8 @@ def api_actor(request: Request, ledger: LedgerDep) -> Actor:
         actor = ledger.actor_for_token(authorization[7:].strip())
         if actor is None:
             raise HTTPException(401, "Mã truy cập không hợp lệ.", headers={"WWW-Authenticate": "Bearer"})
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            actor.require_writer()
         return actor
     actor = session_actor(request, ledger)
     if actor is None:
@@ -76,6 +93,7 @@ def api_actor(request: Request, ledger: LedgerDep) -> Actor:
         sent, expected = request.headers.get("x-csrf-token", ""), request.session.get("csrf", "")
         if not expected or not secrets.compare_digest(sent, str(expected)):
             raise HTTPException(403, "Thiếu mã CSRF (X-CSRF-Token) cho yêu cầu dùng phiên đăng nhập.")
+        actor.require_writer()
     return actor
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from domain.correction import CORRECTABLE_ACTIONS as CORRECTABLE_ACTIONS  # the timeline's “Đính chính” links
 from domain.deadlines import RULE_BASIS as RULE_BASIS  # for the templates, with the labels
 from domain.deadlines import RULE_TITLES, ReminderRule
 from domain.household import STANDING_LABELS, Area, Standing
@@ -54,6 +55,20 @@ ACTION_LABELS = {
     "User.Registered": "Tạo tài khoản",
     "User.TokenIssued": "Cấp mã truy cập API",
     "User.EmailSet": "Đặt địa chỉ thư điện tử nhận nhắc việc",
+    "User.RoleGranted": "Giao vai trò",
+    "User.RoleRevoked": "Thu hồi vai trò",
+    "User.HamletsAssigned": "Phân công xóm phụ trách",
+    "User.PasswordChanged": "Đổi mật khẩu",
+    "User.Deactivated": "Khóa tài khoản",
+    "User.Reactivated": "Mở lại tài khoản",
+    "SignIn.LoggedIn": "Đăng nhập",
+    "SignIn.LoginFailed": "Đăng nhập không thành công",
+    "Correction.Proposed": "Đề nghị đính chính",
+    "Correction.Approved": "Duyệt đính chính",
+    "Correction.Rejected": "Không duyệt đính chính",
+    "Household.DecisionCorrected": "Đính chính quyết định của hộ",
+    "Loan.Corrected": "Đính chính khoản vay",
+    "Project.Corrected": "Đính chính phê duyệt dự án",
 }
 
 AREA_LABELS = {Area.RURAL: "Nông thôn", Area.URBAN: "Thành thị"}
@@ -71,6 +86,7 @@ SUBJECT_LABELS = {
     "review": "Đợt rà soát",
     "sweep": "Quét nhắc việc",
     "user": "Tài khoản",
+    "correction": "Đính chính",
 }
 # An obligation's status (application/obligations.py) and what became of each reminder its schedule
 # expects (application/completeness_report.py).

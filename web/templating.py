@@ -42,6 +42,8 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     context.setdefault("overdue_count", ledger.overdue_count(actor) if actor else 0)
     context.setdefault("flash", request.session.pop("flash", None))
     context.setdefault("settings", ledger.settings)
+    # Issue 5 §1: every page, printed too, shows the log position and head hash it was built from.
+    context.setdefault("log_head", ledger.log_head() if actor else None)
     context.setdefault("errors", {})
     context.setdefault("values", {})
     return templates.TemplateResponse(request, name, context, status_code=status_code)

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from eventsourcing.application import Application
 
-from application.views import review_projector  # noqa: F401  (registers its handlers)
+from application.chain import create_chain_tables, extend_chain
+from application.views import (  # noqa: F401  (register their handlers)
+    correction_projector,
+    review_projector,
+    user_projector,
+)
 from application.views.database import Cursor, ViewDatabase
 from application.views.projector import apply_event
 from application.views.schema import create_tables, drop_tables
 
 VIEWS_NAME = "ledger_views"
 # Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 PAGE_SIZE = 500
 
 
@@ -32,6 +37,7 @@ class ReadModels:
 
     def _create(self, cursor: Cursor) -> None:
         create_tables(cursor)
+        create_chain_tables(cursor)  # outside schema.TABLES: a rebuild never drops the log's hash chain
         cursor.execute(
             "INSERT INTO view_position (name, notification_id) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
             (VIEWS_NAME,),
@@ -64,6 +70,7 @@ class ReadModels:
             for notification in page:
                 apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
         if page:
+            extend_chain(cursor, self.store.recorder, page[-1].id, page, after=position)  # same locked transaction
             position = page[-1].id
             cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
         self._known_position = position

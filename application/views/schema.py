@@ -136,6 +136,30 @@ TABLES = {
         position BIGINT NOT NULL,
         household_id TEXT NOT NULL,
         PRIMARY KEY (position, household_id)""",
+    # Corrections of recorded decisions (issue 5, point 4); target_position is the corrected event's
+    # row in view_audit, which stays as it was recorded.
+    "view_corrections": """
+        correction_id TEXT PRIMARY KEY,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        household_id TEXT,
+        event_version INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        label TEXT NOT NULL,
+        hamlet TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        void INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        proposed_by TEXT NOT NULL,
+        proposed_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        decided_by TEXT,
+        decided_at TEXT,
+        decision_note TEXT,
+        target_position BIGINT,
+        proposed_position BIGINT NOT NULL,
+        version INTEGER NOT NULL""",
     "view_reviews": """
         review_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -149,10 +173,11 @@ TABLES = {
         username TEXT PRIMARY KEY,
         user_id TEXT NOT NULL,
         full_name TEXT NOT NULL,
-        role TEXT NOT NULL,
+        role TEXT,
         hamlets TEXT NOT NULL,
         commune TEXT NOT NULL,
-        email TEXT""",
+        email TEXT,
+        active INTEGER NOT NULL DEFAULT 1""",
 }
 
 INDEXES = [
@@ -162,8 +187,10 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS view_obligations_subject ON view_obligations (subject_id, rule, status)",
     "CREATE INDEX IF NOT EXISTS view_reminders_recipient ON view_reminders (recipient, acknowledged_at)",
     "CREATE INDEX IF NOT EXISTS view_audit_subject ON view_audit (subject_id)",
+    "CREATE INDEX IF NOT EXISTS view_corrections_target ON view_corrections (target_position)",
     "CREATE INDEX IF NOT EXISTS view_audit_household ON view_audit (household_id)",
     "CREATE INDEX IF NOT EXISTS view_audit_actor ON view_audit (actor, recorded_at)",
+    "CREATE INDEX IF NOT EXISTS view_audit_effective ON view_audit (effective_on)",
     "CREATE INDEX IF NOT EXISTS view_audit_households_household ON view_audit_households (household_id)",
 ]
 

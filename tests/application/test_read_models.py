@@ -9,6 +9,7 @@ from typing import Any
 from application.service import Ledger
 from application.views.schema import TABLES
 from domain.acts import LegalBasis
+from domain.correction import Changes
 from domain.household import Area, Member, Standing
 from domain.loan import Programme
 from domain.project import ProjectStage
@@ -40,7 +41,11 @@ def record_a_busy_year(ledger: Ledger) -> None:
     ledger.grant_loan(chair, poor_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 1, 31)))
     relapsed_id = escaped_household(ledger, date(2024, 2, 29), hamlet=XUAN_DAI_DONG)
     ledger.record_relapse(chair, relapsed_id, Standing.NEAR_POOR, entry(date(2025, 6, 1), note="Ốm đau"))
-    escaped_household(ledger, date(2023, 11, 28))
+    escaped_id = escaped_household(ledger, date(2023, 11, 28))
+    corrected = ledger.propose_correction(
+        actor(ledger, "diachinh"), escaped_id, 3, Changes(effective_on=date(2023, 12, 1)), "Nhầm ngày", "QĐ 9", entry()
+    )
+    ledger.approve_correction(chair, corrected.subject_id, entry())
     reviewed_id = approved_project(ledger, date(2023, 1, 1))
     ledger.review_project(chair, reviewed_id, "Tăng thu nhập", entry(date(2026, 11, 2)))
     approved_project(ledger, date(2024, 2, 29))

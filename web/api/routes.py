@@ -46,7 +46,7 @@ def register_household(body: HouseholdIn, actor: ApiActor, ledger: LedgerDep) ->
 
 @router.get("/households/{household_id}")
 def show_household(household_id: UUID, actor: ApiActor, ledger: LedgerDep) -> HouseholdOut:
-    s = ledger.household_summary(household_id)
+    s = ledger.household_for(actor, household_id)  # ID numbers masked unless the caller needs them
     members = [MemberOut(id=member_id, **dict(PersonIn.model_validate(p))) for member_id, p in s.members]
     return HouseholdOut(
         id=s.household_id,
@@ -143,6 +143,15 @@ def audit_log(
     recorded_from: Annotated[date | None, Query(alias="from")] = None,
     recorded_to: Annotated[date | None, Query(alias="to")] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    role: str = "",
+    hamlet: str = "",
+    subject: Annotated[str, Query(description="Mã đối tượng, hoặc chữ trong tên (chủ hộ, dự án, tài khoản)")] = "",
+    effective_from: date | None = None,
+    effective_to: date | None = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AuditEntryOut]:
-    where = AuditFilter(official, action, recorded_from, recorded_to, limit)
+    """The same filters as the Nhật ký page and its exports, newest first."""
+    where = AuditFilter(
+        official, action, recorded_from, recorded_to, limit, role, hamlet, subject, effective_from, effective_to, offset
+    )
     return [AuditEntryOut(**asdict(entry)) for entry in ledger.audit_log(where)]

@@ -108,7 +108,8 @@ def household_page(
     values: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    household = ledger.household_summary(household_id)
+    # Members' ID numbers masked unless this user needs them (application/personal_data.py).
+    household = ledger.household_for(request.state.actor, household_id)
     return render(
         request,
         "households/detail.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from application.user_management import SignInRefusedError
 from web.dependencies import CheckedForm, LedgerDep
 from web.templating import render
 
@@ -19,9 +20,11 @@ def show_login(request: Request) -> Response:
 @router.post("/login")
 def sign_in(request: Request, form: CheckedForm, ledger: LedgerDep) -> Response:
     username = str(form.get("username", "")).strip().lower()
-    actor = ledger.authenticate(username, str(form.get("password", "")))
-    if actor is None:
-        errors = {"_form": "Sai tên đăng nhập hoặc mật khẩu."}
+    try:
+        # Recorded either way (issue 5): who signed in when, and every failed attempt, without the password.
+        actor = ledger.sign_in(username, str(form.get("password", "")))
+    except SignInRefusedError as refusal:
+        errors = {"_form": refusal.message}
         return render(request, "login.html", {"errors": errors, "values": {"username": username}}, status_code=401)
     request.session.clear()
     request.session["username"] = actor.username

@@ -1,0 +1,71 @@
+"""`giamngheo audit verify | export | checkpoint`: the log's tamper evidence from the command line (issue 5 §2)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from application.audit_verify import LogVerdict
+from application.checkpoints import ON_REQUEST
+from giamngheo.report import WithLedger, cli_date
+
+
+def add_audit_commands(commands: Any, with_ledger: WithLedger) -> None:
+    audit = commands.add_parser("audit", help="kiểm tra tính toàn vẹn của sổ").add_subparsers(
+        dest="audit", required=True
+    )
+    command = audit.add_parser("verify", help="kiểm tra chuỗi băm của sổ; mã thoát 1 nếu sổ bị sửa")
+    command.set_defaults(run=lambda args: verify(with_ledger))
+    command = audit.add_parser("export", help="xuất hồ sơ kiểm tra kèm chương trình kiểm tra độc lập")
+    command.add_argument("directory", metavar="DIR", type=Path, help="thư mục xuất")
+    day = {"metavar": "DATE", "type": cli_date}
+    command.add_argument("--from", dest="recorded_from", help="ghi sổ từ ngày (dd/mm/yyyy)", **day)
+    command.add_argument("--to", dest="recorded_to", help="ghi sổ đến ngày (dd/mm/yyyy)", **day)
+    command.add_argument("--commune", help="tên xã (mặc định: xã của sổ)")
+    command.set_defaults(run=lambda args: export(args, with_ledger))
+    command = audit.add_parser("checkpoint", help="ký một mốc đầu chuỗi ngay bây giờ")
+    command.set_defaults(run=lambda args: checkpoint(with_ledger))
+
+
+def verify(with_ledger: WithLedger) -> None:
+    verdict: LogVerdict = with_ledger(lambda ledger: ledger.verify_log())
+    print("\n".join(verdict_lines(verdict)))
+    if not verdict.ok:
+        sys.exit(1)
+
+
+def verdict_lines(verdict: LogVerdict) -> list[str]:
+    head = f"đầu chuỗi: bản ghi số {verdict.head.position}, mã băm {verdict.head.hash}"
+    checked = f"Đã kiểm {verdict.events} bản ghi và {verdict.checkpoints} mốc đã ký; {head}."
+    pending = [f"{verdict.unchained} bản ghi mới chưa được nối vào chuỗi."] if verdict.unchained else []
+    if verdict.ok:
+        return [checked, *pending, "ĐẠT: sổ không bị sửa, xóa, chèn hay đảo thứ tự."]
+    first = verdict.first_bad
+    assert first is not None
+    return [
+        checked,
+        *pending,
+        f"KHÔNG ĐẠT: vị trí sai đầu tiên là bản ghi số {first.position}. {first.detail}",
+        *(f"  - bản ghi số {problem.position}: {problem.detail}" for problem in verdict.problems[1:]),
+    ]
+
+
+def export(args: argparse.Namespace, with_ledger: WithLedger) -> None:
+    done = with_ledger(
+        lambda ledger: ledger.export_audit(args.directory, args.recorded_from, args.recorded_to, args.commune)
+    )
+    print(
+        f"Đã xuất {done.events} bản ghi vào {done.directory}: đến bản ghi số {done.last.position},"
+        f" mã băm {done.last.hash}; sổ lúc xuất: bản ghi số {done.head.position}, mã băm {done.head.hash}."
+    )
+    print(f"Người kiểm tra chạy: python3 {done.directory / 'verify.py'} --key KHÓA")
+    if not done.verdict.ok:
+        print("\n".join(verdict_lines(done.verdict)))
+        sys.exit(1)
+
+
+def checkpoint(with_ledger: WithLedger) -> None:
+    signed = with_ledger(lambda ledger: ledger.checkpoint(ON_REQUEST))
+    print(f"Đã ký mốc: bản ghi số {signed.position}, mã băm {signed.head_hash}.")
