@@ -1,4 +1,4 @@
-"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep, report."""
+"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep, report, audit."""
 
 from __future__ import annotations
 
