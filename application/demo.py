@@ -1,6 +1,8 @@
-"""The demo commune: Hải Hòa, its 12 hamlets, the plan's officials, households with histories.
+"""The demo commune: Hải Hòa, its 12 hamlets, the plan's officials, about 2,500 households with histories.
 
-Everything is recorded through the use cases, deterministically from a seed, so reminders exist.
+Everything is recorded through the use cases, deterministically from a seed, so reminders exist: the
+households and their members (demo_people), their 2021–2026 surveys, decisions and loans (demo_history),
+the projects of both components (demo_projects), the 2026 reviews under way (demo_reviews).
 """
 
 from __future__ import annotations
@@ -8,14 +10,20 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from uuid import UUID
 
+from application.demo_history import Plan, Step, plan_history
+from application.demo_people import demo_households
+from application.demo_plan import record_demo_plan
+from application.demo_projects import add_projects
 from application.demo_reviews import add_reviews
+from application.demo_surveys import answers_for
+from application.errors import InvalidInputError
 from application.ledger import Entry
 from application.service import Ledger
 from domain.acts import LegalBasis
-from domain.household import Area, Member, Standing
-from domain.loan import Programme
-from domain.project import Component
+from domain.household import Area, Standing
+from domain.standards import PovertyClass
 from domain.user import Actor, Role
 
 DEMO_PASSWORD = "haihoa-2024"
@@ -48,33 +56,6 @@ DEMO_USERS = (
     DemoUser("thanhtra", "Đoàn thanh tra, kiểm tra", Role.INSPECTOR, ()),
 )
 
-SURNAMES = ["Nguyễn", "Trần", "Phạm", "Vũ", "Đỗ", "Hoàng", "Mai", "Đặng", "Bùi", "Ngô", "Lê", "Đinh"]
-MIDDLE = ["Văn", "Thị", "Đức", "Ngọc", "Xuân", "Minh", "Hữu", "Thanh"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dung",
-    "Hà",
-    "Hải",
-    "Hòa",
-    "Hùng",
-    "Lan",
-    "Long",
-    "Mai",
-    "Nam",
-    "Nga",
-    "Phúc",
-    "Quế",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Thịnh",
-    "Tuấn",
-    "Vinh",
-    "Yến",
-]
-
 # The annual review decisions of the commune chair (Decision 24/2021/QĐ-TTg, Art. 4): one a year.
 ANNUAL_DECISIONS = {year: (date(year, 12, 14), f"{100 + year % 100}/QĐ-UBND") for year in range(2021, 2026)}
 
@@ -84,119 +65,99 @@ def decision(year: int) -> Entry:
     return Entry(day, LegalBasis(number, day, CHAIR_ISSUER), note=f"Kết quả rà soát hộ nghèo, cận nghèo năm {year}")
 
 
-def load_demo(ledger: Ledger, seed: int = 2024) -> bool:
-    """Loads the demo commune if the ledger is empty; returns whether it did."""
+BANK = "Phòng giao dịch NHCSXH huyện Hải Hậu"
+DEMO_HOUSEHOLDS = 2500
+MIN_HOUSEHOLDS = 100  # fewer leave some histories (a relapse, a loan of each programme) empty
+
+
+def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLDS) -> bool:
+    """Loads the demo commune if the ledger is empty; returns whether it did. One read-model catch-up per
+    phase instead of one per command keeps 2,500 households under a minute on SQLite."""
+    if households < MIN_HOUSEHOLDS:
+        raise InvalidInputError({"households": f"Xã mẫu cần ít nhất {MIN_HOUSEHOLDS} hộ để có đủ các loại lịch sử."})
     if ledger.log_position():
         return False
     for user in DEMO_USERS:
         ledger.create_user(user.username, user.full_name, user.role, list(user.hamlets), DEMO_PASSWORD)
     actors = {u.username: ledger.actor(u.username) for u in DEMO_USERS}
-    by_hamlet = {h: actors[u.username] for u in DEMO_USERS for h in u.hamlets}
     rng = random.Random(seed)
-    households = [
-        register(ledger, by_hamlet[hamlet], hamlet, rng) for hamlet in ledger.settings.hamlets for _ in range(3)
-    ]
-    for index, (actor, household_id) in enumerate(households):
-        give_history(ledger, actor, household_id, index % 6, rng)  # type: ignore[arg-type]
-    add_projects(ledger, actors, households)  # type: ignore[arg-type]
+    plan = plan_history(rng, demo_households(rng, ledger.settings.hamlets, households))
+    with ledger.batch():
+        ids = Replay(ledger, actors, plan, rng).run()  # type: ignore[arg-type]
+        add_projects(ledger, actors, plan, ids, rng)  # type: ignore[arg-type]
+    record_demo_plan(ledger, actors["chutich"])  # type: ignore[arg-type]
     add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
     ledger.sweep()
     return True
 
 
-def register(ledger: Ledger, actor: Actor, hamlet: str, rng: random.Random):  # type: ignore[no-untyped-def]
-    surname = rng.choice(SURNAMES)
-    head = f"{surname} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-    members = [Member(f"{rng.choice(SURNAMES)} Thị {rng.choice(GIVEN)}", "vợ", rng.randint(1960, 1990))]
-    members += [
-        Member(f"{surname} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}", "con", rng.randint(2000, 2020))
-        for _ in range(rng.randint(0, 3))
-    ]
-    entry = Entry(date(2021, 10, 1), note="Đăng ký theo danh sách quản lý của xã")
-    return actor, ledger.register_household(actor, hamlet, head, members, Area.RURAL, entry).subject_id
+def official_of(actors: dict[str, Actor], hamlet: str) -> Actor:
+    """The plan's official for the hamlet; the vice-chair for hamlets renamed by GIAMNGHEO_HAMLETS."""
+    return next((actors[u.username] for u in DEMO_USERS if hamlet in u.hamlets), actors["phochutich"])
 
 
-def give_history(ledger: Ledger, actor: Actor, household_id, pattern: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
-    """Six plausible paths through the 2021–2025 annual reviews."""
-    poor = Standing.POOR if pattern != 4 else Standing.NEAR_POOR
-    ledger.recognise_household(actor, household_id, poor, decision(2021))
-    if pattern in (0, 3):  # still poor: a poor-household loan
-        ledger.grant_loan(
-            actor,
-            household_id,
-            Programme.POOR,
-            rng.choice([30, 50, 80]) * 1_000_000,
-            60,
-            Entry(date(2022, 4, 12), LegalBasis("04/TD", date(2022, 4, 10), "NHCSXH huyện Hải Hậu")),
-        )
-    if pattern in (1, 2, 5):  # escaped at the 2023 or 2024 review: newly escaped until 2026/2027
-        year = 2023 if pattern == 1 else 2024
-        ledger.record_escape(actor, household_id, Standing.POOR, decision(year))
-        ledger.grant_loan(
-            actor,
-            household_id,
-            Programme.NEWLY_ESCAPED,
-            40_000_000,
-            36,
-            Entry(date(year + 1, 3, 5), LegalBasis("04/TD", date(year + 1, 3, 1), "NHCSXH huyện Hải Hậu")),
-        )
-    if pattern == 5:  # fell back into poverty after a bad harvest
-        ledger.record_relapse(
-            actor,
-            household_id,
-            Standing.POOR,
-            Entry(
-                date(2025, 12, 12),
-                LegalBasis("189/QĐ-UBND", date(2025, 12, 12), CHAIR_ISSUER),
-                note="Tái nghèo do mất mùa, chủ hộ ốm đau kéo dài",
-            ),
-        )
-    if pattern == 4:  # near-poor who escaped near-poverty
-        ledger.grant_loan(
-            actor,
-            household_id,
-            Programme.NEAR_POOR,
-            50_000_000,
-            48,
-            Entry(date(2022, 6, 20), LegalBasis("04/TD", date(2022, 6, 18), "NHCSXH huyện Hải Hậu")),
-        )
-        ledger.record_escape(actor, household_id, Standing.NEAR_POOR, decision(2024))
+SURVEYED_CLASS = {
+    Standing.POOR: PovertyClass.POOR,
+    Standing.NEAR_POOR: PovertyClass.NEAR_POOR,
+    Standing.ESCAPED_POVERTY: PovertyClass.AVERAGE_LIVING,
+    Standing.ESCAPED_NEAR_POVERTY: PovertyClass.AVERAGE_LIVING,
+}
 
 
-def add_projects(ledger: Ledger, actors: dict[str, Actor], households: list[tuple[Actor, object]]) -> None:
-    vice = actors["phochutich"]
-    plans = [
-        ("Mô hình nuôi gà thả vườn", Component.LIVELIHOODS, "laodong", date(2024, 1, 1), 36, False),
-        ("Hỗ trợ giống lúa chất lượng cao", Component.AGRICULTURE, "diachinh", date(2024, 3, 1), 32, False),
-        ("Mô hình nuôi ngao vùng bãi ngang", Component.LIVELIHOODS, "laodong", date(2022, 3, 1), 30, True),
-        ("Trồng rau an toàn theo chuỗi", Component.AGRICULTURE, "diachinh", date(2025, 2, 1), 36, False),
-    ]
-    for number, (name, component, responsible, starts_on, months, reviewed) in enumerate(plans):
-        members = [household_id for _, household_id in households[number * 5 : number * 5 + 6]]
-        proposed = ledger.propose_project(
-            vice,
-            name,
-            component,
-            members,  # type: ignore[arg-type]
-            Entry(starts_on - timedelta(days=60)),
-            responsible,
+class Replay:
+    """Records the plan through the use cases, in the order of the effective dates."""
+
+    def __init__(self, ledger: Ledger, actors: dict[str, Actor], plan: Plan, rng: random.Random) -> None:
+        self.ledger, self.actors, self.plan, self.rng = ledger, actors, plan, rng
+        self.ids: dict[int, UUID] = {}
+        self.loans = 0
+
+    def run(self) -> dict[int, UUID]:
+        registered = Entry(date(2021, 10, 1), note="Đăng ký theo danh sách quản lý của xã")
+        for household in self.plan.households:
+            actor = official_of(self.actors, household.hamlet)
+            self.ids[household.number] = self.ledger.register_household(
+                actor, household.hamlet, household.head_name, list(household.members), Area.RURAL, registered
+            ).subject_id
+        for step in self.plan.steps:
+            getattr(self, step.action)(step, official_of(self.actors, self.plan.households[step.household].hamlet))
+        return self.ids
+
+    def survey(self, step: Step, actor: Actor) -> None:
+        (standing,) = step.details
+        meant = SURVEYED_CLASS[standing]  # type: ignore[index]
+        if meant is PovertyClass.AVERAGE_LIVING and self.rng.random() < 0.4:
+            meant = PovertyClass.NOT_POOR
+        hamlet = self.plan.households[step.household].hamlet
+        answers = answers_for(self.rng, meant, f"Rà soát viên xóm {hamlet}")
+        self.ledger.record_survey(actor, self.ids[step.household], answers, Entry(step.day))
+
+    def recognise(self, step: Step, actor: Actor) -> None:
+        (standing,) = step.details
+        self.ledger.recognise_household(actor, self.ids[step.household], standing, decision(step.year))  # type: ignore[arg-type]
+
+    def escape(self, step: Step, actor: Actor) -> None:
+        from_standing, becomes_near_poor = step.details
+        self.ledger.record_escape(
+            actor, self.ids[step.household], from_standing, decision(step.year), bool(becomes_near_poor)  # type: ignore[arg-type]
         )
-        basis = LegalBasis(f"{20 + number}/QĐ-UBND", starts_on - timedelta(days=10), CHAIR_ISSUER)
-        ledger.approve_project(
-            vice, proposed.subject_id, CHAIR_ISSUER, starts_on, months, Entry(starts_on - timedelta(days=10), basis)
-        )
-        if reviewed:
-            ledger.review_project(
-                vice,
-                proposed.subject_id,
-                "Đạt mục tiêu: 4/6 hộ tăng thu nhập, 2 hộ thoát nghèo.",
-                Entry(date(2024, 9, 10), LegalBasis("45/BC-UBND", date(2024, 9, 10), CHAIR_ISSUER)),
+
+    def relapse(self, step: Step, actor: Actor) -> None:
+        into = step.details[0]
+        if step.year:
+            entry = decision(step.year)
+        else:
+            month = step.details[1]
+            number = f"{60 + 10 * (step.day.year - 2022) + int(month)}/QĐ-UBND"  # type: ignore[call-overload]
+            entry = Entry(
+                step.day,
+                LegalBasis(number, step.day, CHAIR_ISSUER),
+                note=f"Rà soát thường xuyên tháng {month}/{step.day.year}: tái nghèo do ốm đau, mất mùa",
             )
-    ledger.propose_project(
-        vice,
-        "Nghề mây tre đan xuất khẩu",
-        Component.LIVELIHOODS,
-        [household_id for _, household_id in households[30:34]],  # type: ignore[misc]
-        Entry(date(2026, 10, 15)),
-        "laodong",
-    )
+        self.ledger.record_relapse(actor, self.ids[step.household], into, entry)  # type: ignore[arg-type]
+
+    def loan(self, step: Step, actor: Actor) -> None:
+        programme, amount, term = step.details
+        self.loans += 1
+        basis = LegalBasis(f"{self.loans:03d}/HĐTD", step.day - timedelta(days=3), BANK)
+        self.ledger.grant_loan(actor, self.ids[step.household], programme, amount, term, Entry(step.day, basis))  # type: ignore[arg-type]

@@ -51,7 +51,15 @@ class HouseholdSummary:
 
 class HouseholdCases(LedgerCore):
     def register_household(
-        self, actor: Actor, hamlet: str, head_name: str, members: list[Member], area: Area, entry: Entry
+        self,
+        actor: Actor,
+        hamlet: str,
+        head_name: str,
+        members: list[Member],
+        area: Area,
+        entry: Entry,
+        code: str = "",
+        address: str = "",
     ) -> Recorded:
         if previous := self._previous(entry.command_id):
             return previous
@@ -65,7 +73,14 @@ class HouseholdCases(LedgerCore):
         actor.require_hamlet(hamlet)
         self._require_not_future(entry.effective_on)
         household = Household.register(
-            self.settings.commune, hamlet, head_name.strip(), members, area, self._act(actor, entry)
+            self.settings.commune,
+            hamlet,
+            head_name.strip(),
+            members,
+            area,
+            self._act(actor, entry),
+            code.strip(),
+            address.strip(),
         )
         return self._record(entry, household.id, household)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -90,6 +91,18 @@ class LedgerCore:
         self.standards = STANDARDS
         self.calendar = work_calendar()
         self.indicator_rules = IndicatorRules(**settings.indicator_rules)
+        self._batching = False
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Records many commands with one read-model catch-up at the end instead of one per command (the
+        demo commune, bulk loads). Use cases that read the read models catch up themselves before reading."""
+        self._batching = True
+        try:
+            yield
+        finally:
+            self._batching = False
+            self.views.catch_up()
 
     def close(self) -> None:
         self.views.database.close()
@@ -136,5 +149,6 @@ class LedgerCore:
             if previous:
                 return previous
             raise ConflictError(CONFLICT_MESSAGE) from None
-        self.views.catch_up()
+        if not self._batching:
+            self.views.catch_up()
         return Recorded(subject_id, recordings[-1].notification.id)

@@ -7,16 +7,20 @@ from application.audit import AuditCases
 from application.audit_export import AuditExportCases
 from application.completeness import CompletenessQueries
 from application.corrections import CorrectionCases
+from application.dashboard import DashboardQueries
+from application.household_import import HouseholdImportCases
 from application.households import HouseholdCases
 from application.loans import LoanCases
 from application.members import MemberCases
 from application.obligations import ObligationQueries
 from application.outbox import OutboxCases
 from application.personal_data import PersonalDataQueries
+from application.plan import PlanCases
 from application.projects import ProjectCases
 from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
 from application.reviews import ReviewCases
+from application.statutory_reports import StatutoryReportQueries
 from application.surveys import SurveyCases
 from application.sweep import SweepCases
 from application.user_management import UserManagementCases
@@ -24,7 +28,9 @@ from application.users import UserCases
 
 
 class Ledger(
+    HouseholdImportCases,
     AsOfQueries,
+    StatutoryReportQueries,
     CompletenessQueries,
     PersonalDataQueries,
     CorrectionCases,
@@ -41,6 +47,8 @@ class Ledger(
     ObligationQueries,
     AuditCases,
     AuditExportCases,
+    DashboardQueries,
+    PlanCases,
     UserManagementCases,
     UserCases,
 ):

@@ -119,9 +119,13 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         head_name: str
         members: list[Member]
         area: Area
+        # The commune's own household code (mã hộ) and address, as in its books; optional (issue 6 §4).
+        code: str = field(default="", kw_only=True)
+        address: str = field(default="", kw_only=True)
 
         def apply(self, household: Household) -> None:
             household.commune, household.hamlet = self.commune, self.hamlet
+            household.code, household.address = self.code, self.address
             household.head_name, household.area = self.head_name, self.area
             household.standing, household.history = Standing.UNLISTED, []
             household.windows, household.surveys, household.requests = [], [], []
@@ -212,16 +216,27 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
 
     @classmethod
     def register(
-        cls, commune: str, hamlet: str, head_name: str, members: list[Member], area: Area, act: Act
+        cls,
+        commune: str,
+        hamlet: str,
+        head_name: str,
+        members: list[Member],
+        area: Area,
+        act: Act,
+        code: str = "",
+        address: str = "",
+        household_id: UUID | None = None,
     ) -> Household:
         return cls._create(
             cls.Registered,
-            id=uuid4(),
+            id=household_id or uuid4(),
             commune=commune,
             hamlet=hamlet,
             head_name=head_name,
             members=list(members),
             area=area,
+            code=code,
+            address=address,
             **act.event_fields(),
         )
 

@@ -9,13 +9,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from application.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+from application.demo import DEMO_HOUSEHOLDS, DEMO_PASSWORD, DEMO_USERS, load_demo
 from application.heartbeat_lock import HeartbeatLock
 from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
 from domain.user import Role
 from giamngheo.audit_cli import add_audit_commands
+from giamngheo.import_cli import add_import_commands
 from giamngheo.report import add_report_commands
 from web.forms import parse_date
 
@@ -83,7 +84,7 @@ def issue_token(args: argparse.Namespace) -> None:
 
 
 def demo(args: argparse.Namespace) -> None:
-    loaded = with_ledger(load_demo)
+    loaded = with_ledger(lambda ledger: load_demo(ledger, seed=args.seed, households=args.households))
     print("Đã nạp dữ liệu mẫu xã Hải Hòa." if loaded else "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu.")
     print(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
     for user in DEMO_USERS:
@@ -136,13 +137,17 @@ def parser() -> argparse.ArgumentParser:
     command = commands.add_parser("token", help="cấp mã truy cập API cho tài khoản")
     command.add_argument("username")
     command.set_defaults(run=issue_token)
-    commands.add_parser("demo", help="nạp xã mẫu Hải Hòa nếu cơ sở dữ liệu trống").set_defaults(run=demo)
+    command = commands.add_parser("demo", help="nạp xã mẫu Hải Hòa nếu cơ sở dữ liệu trống")
+    command.add_argument("--households", type=int, default=DEMO_HOUSEHOLDS, help="số hộ (mặc định 2500)")
+    command.add_argument("--seed", type=int, default=2024, help="hạt giống ngẫu nhiên: cùng hạt giống, cùng dữ liệu")
+    command.set_defaults(run=demo)
     commands.add_parser("rebuild", help="dựng lại các bảng đọc từ nhật ký sự kiện").set_defaults(run=rebuild)
     command = commands.add_parser("sweep", help="quét nhắc việc một lần")
     command.add_argument("--today", help="ngày quét, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)")
     command.set_defaults(run=sweep)
     add_report_commands(commands, with_ledger)
     add_audit_commands(commands, with_ledger)
+    add_import_commands(commands, with_ledger)
     return root
 
 

@@ -15,15 +15,27 @@ from application.errors import InvalidInputError
 from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
-from web.api import as_of_routes, correction_routes, obligation_routes, review_routes, survey_routes
+from web.api import (
+    as_of_routes,
+    correction_routes,
+    dashboard_routes,
+    list_routes,
+    obligation_routes,
+    report_routes,
+    review_routes,
+    survey_routes,
+)
 from web.api.routes import router as api_router
 from web.dependencies import CsrfError, LoginRequiredError
 from web.pages import (
     as_of,
     audit,
     corrections,
+    dashboard,
     home,
     households,
+    imports,
+    lists,
     loans,
     members,
     obligations,
@@ -33,6 +45,7 @@ from web.pages import (
     reviews,
     session,
     standards,
+    statutory_reports,
     surveys,
     users,
 )
@@ -66,9 +79,16 @@ def create_app(ledger: Ledger) -> FastAPI:
     pages = (session, home, households, members, surveys, reviews, review_steps, standards, loans, projects)
     for module in (*pages, obligations, reminders, audit, as_of, users, corrections):
         app.include_router(module.router, include_in_schema=False)
+    app.include_router(statutory_reports.router, include_in_schema=False)
     for api in (api_router, survey_routes.router, review_routes.router, obligation_routes.router, as_of_routes.router):
         app.include_router(api)
     app.include_router(correction_routes.router)
+    app.include_router(report_routes.router)
+    for module in (lists, imports):  # issue 6 §3, §4: household lists and the import
+        app.include_router(module.router, include_in_schema=False)
+    app.include_router(list_routes.router)
+    app.include_router(dashboard.router, include_in_schema=False)  # issue 6 §1–2: the plan and its dashboard
+    app.include_router(dashboard_routes.router)
     add_error_handlers(app)
     return app
 

@@ -18,6 +18,9 @@ from domain.survey import Occupation, RequestForm
 from domain.user import ROLE_LABELS, Role
 
 ACTION_LABELS = {
+    "AnnualPlan.Issued": "Ban hành kế hoạch giảm nghèo năm",
+    "AnnualPlan.TargetsRevised": "Sửa đổi chỉ tiêu kế hoạch",
+    "AnnualPlan.AssignmentsChanged": "Phân công lại cán bộ theo dõi xóm",
     "Household.Registered": "Đăng ký hộ",
     "Household.RecognisedPoor": "Công nhận hộ nghèo",
     "Household.RecognisedNearPoor": "Công nhận hộ cận nghèo",
@@ -79,6 +82,7 @@ STAGE_LABELS = {
 }
 RULE_LABELS = RULE_TITLES
 SUBJECT_LABELS = {
+    "plan": "Kế hoạch",
     "household": "Hộ",
     "loan": "Khoản vay",
     "project": "Dự án",

@@ -280,7 +280,7 @@ def test_the_demo_commune_accounts_for_every_obligation_from_2021_to_2026(
     make_ledger: Callable[[str], Ledger],
 ) -> None:
     ledger = make_ledger("memory:")
-    load_demo(ledger)
+    load_demo(ledger, households=120)
 
     report = ledger.completeness(date(2021, 1, 1), date(2026, 12, 31))
 

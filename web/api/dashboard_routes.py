@@ -1,0 +1,134 @@
+"""The JSON API of the plan and its dashboard (issue 6 §1–2)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from application.dashboard import Dashboard, HamletDashboard, TargetResult
+from application.errors import InvalidInputError, NotFoundError
+from domain.plan import AnnualPlan
+from web.dependencies import ApiActor, LedgerDep
+from web.forms import parse_date
+
+router = APIRouter(prefix="/api/v1", tags=["dashboard"])
+
+
+class PlanOut(BaseModel):
+    year: int
+    number: str
+    issued_on: date
+    issuer: str
+    parent: dict[str, Any] | None
+    targets: list[dict[str, Any]]
+    assignments: list[dict[str, Any]]
+    version: int
+
+
+class DashboardOut(BaseModel):
+    """Rates in percent; `reduction` in percentage points; a target whose `actual` is null has no data."""
+
+    year: int
+    hamlet: str
+    starts_on: date
+    ends_on: date
+    position: int
+    plan_number: str | None
+    summary: dict[str, Any]
+    hamlets: list[dict[str, Any]]
+    transitions: dict[str, int]
+    reminders: dict[str, int]
+    loans: list[dict[str, Any]]
+    loans_granted_in_year: int
+    projects: list[dict[str, Any]]
+    projects_started_in_year: int
+
+
+def plan_out(plan: AnnualPlan) -> PlanOut:
+    return PlanOut(
+        year=plan.year,
+        number=plan.number,
+        issued_on=plan.issued_on,
+        issuer=plan.issuer,
+        parent=asdict(plan.parent) if plan.parent else None,
+        targets=[t.as_data() for t in plan.targets],
+        assignments=[a.as_data() for a in plan.assignments],
+        version=plan.version,
+    )
+
+
+def target_out(result: TargetResult) -> dict[str, Any]:
+    return {
+        "code": result.target.code,
+        "label": result.target.label,
+        "kind": result.target.kind,
+        "threshold": result.target.threshold,
+        "actual": result.actual,
+        "unit": result.unit,
+        "met": result.met,
+        "coverage": asdict(result.coverage) if result.coverage else None,
+        "note": result.note,
+    }
+
+
+def hamlet_out(h: HamletDashboard) -> dict[str, Any]:
+    def standings(s: Any) -> dict[str, Any]:
+        return {"total": s.total, "poor": s.poor, "near_poor": s.near_poor, "rate": s.rate}
+
+    return {
+        "hamlet": h.hamlet,
+        "official": h.official,
+        "start": standings(h.start),
+        "end": standings(h.end),
+        "reduction": h.reduction,
+        "transitions": h.transitions,
+        "targets": [target_out(r) for r in h.targets],
+    }
+
+
+def dashboard_out(board: Dashboard) -> DashboardOut:
+    return DashboardOut(
+        year=board.year,
+        hamlet=board.hamlet,
+        starts_on=board.starts_on,
+        ends_on=board.ends_on,
+        position=board.position,
+        plan_number=board.plan.number if board.plan else None,
+        summary=hamlet_out(board.summary),
+        hamlets=[hamlet_out(h) for h in board.hamlets],
+        transitions={kind: n for kind, _, n in board.transitions},
+        reminders=asdict(board.reminders),
+        loans=[
+            {"programme": g.programme.value, "fallen_due": g.fallen_due, "count": g.count, "amount": g.amount}
+            for g in board.loans
+        ],
+        loans_granted_in_year=board.loans_granted_in_year,
+        projects=[{"component": g.component.value, "stage": g.stage.value, "count": g.count} for g in board.projects],
+        projects_started_in_year=board.projects_started_in_year,
+    )
+
+
+@router.get("/plans/{year}")
+def plan_of(year: int, actor: ApiActor, ledger: LedgerDep) -> PlanOut:
+    plan = ledger.plan_of(year)
+    if plan is None:
+        raise NotFoundError(f"Chưa có kế hoạch giảm nghèo năm {year}.")
+    return plan_out(plan)
+
+
+@router.get("/dashboard")
+def dashboard(
+    actor: ApiActor, ledger: LedgerDep, year: int | None = None, hamlet: str = "", as_of: str = ""
+) -> DashboardOut:
+    """The commune's (or a hamlet's) dashboard for the year; `as_of` as dd/mm/yyyy or yyyy-mm-dd."""
+    day = None
+    if as_of:
+        try:
+            day = parse_date(as_of)
+        except ValueError:
+            raise InvalidInputError({"as_of": f"“{as_of}” không phải ngày hợp lệ (dd/mm/yyyy)."}) from None
+    return dashboard_out(ledger.dashboard(year or ledger.today().year, hamlet, day))

@@ -1,0 +1,68 @@
+"""The plan's dashboard (issue 6 §2) and the plan's page (§1): targets against actual, per hamlet, on a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from application.dashboard import Dashboard, TargetResult
+from application.errors import InvalidInputError, NotFoundError
+from application.service import Ledger
+from web.charts import count_chart, rate_chart, target_chart
+from web.dependencies import LedgerDep, PageActor
+from web.forms import FormReader
+from web.templating import render
+
+router = APIRouter()
+
+
+def charts(board: Dashboard) -> dict[str, object]:
+    percent = [r for r in board.summary.targets if r.unit == "%"]
+    return {
+        "targets_chart": target_chart([(r.target.label, threshold(r), r.actual) for r in percent]),
+        "rate_chart": rate_chart(
+            board.summary.start.rate,
+            board.summary.end.rate,
+            f"Đầu năm ({board.starts_on:%d/%m/%Y})",
+            f"Cuối kỳ ({board.ends_on:%d/%m/%Y})",
+        ),
+        "transitions_chart": count_chart([(label, n) for _, label, n in board.transitions], "Biến động trong năm"),
+    }
+
+
+def threshold(result: TargetResult) -> float | None:
+    return float(result.target.threshold) if result.target.threshold is not None else None
+
+
+def chosen(request: Request, ledger: Ledger) -> tuple[int | None, str, date | None, FormReader]:
+    reader = FormReader(dict(request.query_params))
+    reader.data.setdefault("year", str(ledger.today().year))
+    year = reader.integer("year", 2000, 2100)
+    hamlet = reader.data.get("hamlet", "").strip()
+    as_of = reader.date("as_of", required=False)
+    return year, hamlet, as_of, reader
+
+
+@router.get("/dashboard", name="dashboard")
+def show_dashboard(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
+    year, hamlet, as_of, reader = chosen(request, ledger)
+    board = None
+    if not reader.errors and year is not None:
+        try:
+            board = ledger.dashboard(year, hamlet, as_of)
+        except InvalidInputError as error:
+            reader.errors.update(error.errors)
+    context = {"board": board, "values": reader.data, "errors": reader.errors, "hamlet": hamlet}
+    if board:
+        context.update(charts(board))
+    return render(request, "dashboard/show.html", context, 422 if reader.errors else 200)
+
+
+@router.get("/plans/{year}", name="show_plan")
+def show_plan(request: Request, year: int, actor: PageActor, ledger: LedgerDep) -> Response:
+    plan = ledger.plan_of(year)
+    if plan is None:
+        raise NotFoundError(f"Chưa có kế hoạch giảm nghèo năm {year}.")
+    return render(request, "dashboard/plan.html", {"plan": plan, "users": {u.username: u for u in ledger.user_list()}})
