@@ -9,7 +9,10 @@ What is measured, and on which day:
 - the coverage targets of §II.2 among the households poor or near-poor on the end day, from their
   latest survey by then (the 12 indicators of Decree 07/2021/NĐ-CP) and the members' recorded facts
   (health insurance, schooling, work), which the ledger keeps as currently known, not dated;
-- targets the ledger has no data for (loan needs, job connection, vocational training, housing
+- the credit target (§II.2.1): the loan needs of poor, near-poor and newly-escaped households recorded in
+  the year up to the end day and not withdrawn by then, and of those the ones a loan granted by the end day
+  met (application/loan_requests.py); a year without any recorded need has no figure;
+- targets the ledger has no data for (job connection, vocational training, housing
   support, the BHYT premium support of average-living households) are reported as "chưa có số liệu",
   never estimated.
 
@@ -63,7 +66,7 @@ SURVEY_TARGETS = {
 }
 # Why a target has no figure: the ledger records no such need or support yet (domain.md §12.4, §12.6).
 NO_DATA_REASONS = {
-    "loan_needs_met": "Sổ chưa ghi nhu cầu vay vốn của hộ; chỉ có các khoản vay đã được ngân hàng cho vay.",
+    "loan_needs_met": "Sổ chưa ghi nhu cầu vay vốn nào của hộ nghèo, cận nghèo, mới thoát nghèo trong năm.",
     "job_connection": "Sổ chưa ghi nhu cầu và việc hỗ trợ kết nối việc làm.",
     "vocational_training": "Sổ chưa ghi nhu cầu và việc hỗ trợ đào tạo nghề.",
     "health_insurance_average_living": "Sổ chưa ghi việc hỗ trợ mức phí BHYT cho hộ có mức sống trung bình.",
@@ -369,6 +372,8 @@ def evaluate(target: Target, tally: Tally, projects_started: int) -> TargetResul
     note = f"{coverage.covered}/{coverage.known}"
     if coverage.unknown:
         note += f"; {coverage.unknown} chưa rõ (chưa khảo sát hoặc chưa ghi)"
+    if target.code == "loan_needs_met":
+        note = f"{coverage.covered}/{coverage.known} nhu cầu vay được đáp ứng; {coverage.not_covered} chưa được vay"
     if target.code == "telecom_internet":
         note += "; sổ chưa ghi nhu cầu nên tính trên mọi hộ nghèo, cận nghèo đã khảo sát"
     return TargetResult(target, coverage.share, "%", met, coverage, note)
@@ -404,6 +409,8 @@ class DashboardQueries(PlanCases, LedgerCore):
                 if name not in tallies:
                     tallies[name] = Tally()
                 tally_household(tallies[name], folded, starts_on, ends_on, rules)
+        for name, needs in self._loan_needs(starts_on, ends_on).items():
+            tallies.setdefault(name, Tally()).coverage["loan_needs_met"] = needs
         started = self._projects_started(starts_on, ends_on)
         hamlets = tuple(
             self._hamlet_dashboard(name, tallies[name], plan, started.get(name, 0))
@@ -452,6 +459,23 @@ class DashboardQueries(PlanCases, LedgerCore):
             for name in str(row["hamlets"]).split(", "):
                 started[name] = started.get(name, 0) + 1
         return started
+
+    def _loan_needs(self, starts_on: date, ends_on: date) -> dict[str, Coverage]:
+        """Per hamlet: the needs recorded from 01/01 to the end day and not withdrawn by then, met (covered)
+        when their loan was granted by the end day and not voided by an approved correction."""
+        self.views.catch_up()
+        end = ends_on.isoformat()
+        with self.views.database.reading() as cursor:
+            rows = cursor.all(
+                "SELECT r.hamlet, SUM(CASE WHEN l.granted_on <= ? AND l.loan_id NOT IN (SELECT subject_id"
+                " FROM view_corrections WHERE status = 'approved' AND void = 1) THEN 1 ELSE 0 END) AS met,"
+                " COUNT(*) AS total FROM view_loan_requests r LEFT JOIN view_loans l ON l.loan_id = r.loan_id"
+                " WHERE r.requested_on >= ? AND r.requested_on <= ? AND (r.withdrawn_on IS NULL OR r.withdrawn_on > ?)"
+                " GROUP BY r.hamlet",
+                (end, starts_on.isoformat(), end, end),
+            )
+        needs = {str(r["hamlet"]): Coverage(int(r["met"] or 0), int(r["total"]) - int(r["met"] or 0)) for r in rows}
+        return needs
 
     def _loans(self, hamlet: str, starts_on: date, ends_on: date) -> tuple[tuple[LoanGroup, ...], int]:
         """Loans granted by the end day, by programme and whether they had fallen due; voided ones left out."""

@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
+from application.demo_average_living import add_average_living
 from application.demo_history import Plan, Step, plan_history
 from application.demo_people import demo_households
 from application.demo_plan import record_demo_plan
 from application.demo_projects import add_projects
+from application.demo_registration import register_demo_household
 from application.demo_reviews import add_reviews
 from application.demo_surveys import answers_for
 from application.errors import InvalidInputError
 from application.ledger import Entry
 from application.service import Ledger
 from domain.acts import LegalBasis
-from domain.household import Area, Standing
+from domain.household import Standing
 from domain.standards import PovertyClass
 from domain.user import Actor, Role
 
@@ -84,6 +86,7 @@ def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLD
     plan = plan_history(rng, demo_households(rng, ledger.settings.hamlets, households))
     with ledger.batch():
         ids = Replay(ledger, actors, plan, rng).run()  # type: ignore[arg-type]
+        add_average_living(ledger, lambda hamlet: official_of(actors, hamlet), plan, ids)  # type: ignore[arg-type]
         add_projects(ledger, actors, plan, ids, rng)  # type: ignore[arg-type]
     record_demo_plan(ledger, actors["chutich"])  # type: ignore[arg-type]
     add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
@@ -111,14 +114,13 @@ class Replay:
         self.ledger, self.actors, self.plan, self.rng = ledger, actors, plan, rng
         self.ids: dict[int, UUID] = {}
         self.loans = 0
+        self.needs: dict[tuple[object, ...], UUID] = {}  # (household, programme, the loan's or the need's day)
 
     def run(self) -> dict[int, UUID]:
         registered = Entry(date(2021, 10, 1), note="Đăng ký theo danh sách quản lý của xã")
         for household in self.plan.households:
             actor = official_of(self.actors, household.hamlet)
-            self.ids[household.number] = self.ledger.register_household(
-                actor, household.hamlet, household.head_name, list(household.members), Area.RURAL, registered
-            ).subject_id
+            self.ids[household.number] = register_demo_household(self.ledger, actor, household, registered)
         for step in self.plan.steps:
             getattr(self, step.action)(step, official_of(self.actors, self.plan.households[step.household].hamlet))
         return self.ids
@@ -160,4 +162,19 @@ class Replay:
         programme, amount, term = step.details
         self.loans += 1
         basis = LegalBasis(f"{self.loans:03d}/HĐTD", step.day - timedelta(days=3), BANK)
-        self.ledger.grant_loan(actor, self.ids[step.household], programme, amount, term, Entry(step.day, basis))  # type: ignore[arg-type]
+        need = self.needs.pop((step.household, programme, step.day), None)
+        entry = Entry(step.day, basis)
+        self.ledger.grant_loan(actor, self.ids[step.household], programme, amount, term, entry, need)  # type: ignore[arg-type]
+
+    def need(self, step: Step, actor: Actor) -> None:
+        """Form 01/TD; a need meant for a loan is named by it, the others stay open or are withdrawn."""
+        programme, amount, purpose, loan_day = step.details
+        entry = Entry(step.day, note="Giấy đề nghị vay vốn")
+        recorded = self.ledger.record_loan_request(actor, self.ids[step.household], programme, amount, purpose, entry)  # type: ignore[arg-type]
+        self.needs[(step.household, programme, loan_day or step.day)] = recorded.subject_id
+
+    def withdraw_need(self, step: Step, actor: Actor) -> None:
+        programme, requested_on = step.details
+        need = self.needs.pop((step.household, programme, requested_on))
+        reason = "Hộ không còn nhu cầu vay, đã tự thu xếp được vốn"
+        self.ledger.withdraw_loan_request(actor, need, reason, Entry(step.day))

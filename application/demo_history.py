@@ -6,7 +6,9 @@ and the chair's decision of 14/12 recognises the result; a few households fall b
 regular review (Art. 5). The flows are set so that the rural Nam Định commune starts near 4.2% poor and
 5% near-poor after the 2021 review and the multidimensional poverty rate falls by about 0.5–1 point a
 year, the plan's target (seed §II). Loans follow the bank's programmes on the granted date: poor
-(Decree 78/2002), near-poor (Decision 15/2013), newly escaped (Decision 28/2015).
+(Decree 78/2002), near-poor (Decision 15/2013), newly escaped (Decision 28/2015). Most loans follow a need
+the household declared a few weeks before (Form 01/TD); a few needs stay unmet or are withdrawn, so the plan's
+credit target (seed §II.2.1) shows a real figure.
 """
 
 from __future__ import annotations
@@ -40,6 +42,25 @@ AMOUNTS = {
     Programme.NEWLY_ESCAPED: (30, 40, 50, 60, 80),
 }
 LISTED = (Standing.POOR, Standing.NEAR_POOR)
+PROGRAMME_STANDINGS = (
+    (Programme.POOR, Standing.POOR),
+    (Programme.NEAR_POOR, Standing.NEAR_POOR),
+    (Programme.NEWLY_ESCAPED, Standing.ESCAPED_POVERTY),
+)
+PURPOSES = (
+    "Mua bò giống",
+    "Chăn nuôi lợn",
+    "Nuôi gà thả vườn",
+    "Trồng nấm rơm",
+    "Cải tạo vườn cây ăn quả",
+    "Mua máy cày nhỏ",
+    "Nuôi trồng thủy sản",
+    "Buôn bán nhỏ",
+)
+# Loan needs: the share of loans preceded by a recorded need, and the yearly share of each list whose need
+# the bank does not meet (a third of those are withdrawn).
+NEED_BEFORE_LOAN = 0.9
+UNMET_NEEDS = 0.08
 
 
 def annual_decision_day(year: int) -> date:
@@ -51,7 +72,7 @@ class Step:
     """One command of the history: `action` on household `household` on `day`, with its details."""
 
     day: date
-    action: str  # survey | recognise | escape | relapse | loan
+    action: str  # survey | recognise | escape | relapse | loan | need | withdraw_need
     household: int
     details: tuple[object, ...] = ()
     year: int = 0  # the annual review it belongs to, 0 for a regular (monthly) one
@@ -131,6 +152,8 @@ def count_of(share: float, size: int) -> int:
 
 def plan_history(rng: random.Random, households: list[DemoHousehold]) -> Plan:
     plan = Plan(households)
+    needs_rng = random.Random()
+    needs_rng.setstate(rng.getstate())  # the needs draw from their own copy: the histories stay as they were
     baseline(rng, plan)
     for year in range(FIRST_YEAR + 1, LAST_YEAR + 1):
         regular_relapses(rng, plan, year)
@@ -138,6 +161,7 @@ def plan_history(rng: random.Random, households: list[DemoHousehold]) -> Plan:
         annual_review(rng, plan, year)
     regular_relapses(rng, plan, LAST_YEAR + 1)
     loans_after(rng, plan, LAST_YEAR)
+    loan_needs(needs_rng, plan)
     plan.steps.sort(key=lambda step: step.day)  # stable: same-day steps keep the order they were planned in
     return plan
 
@@ -234,3 +258,34 @@ def loans_after(rng: random.Random, plan: Plan, year: int) -> None:
                 amount = rng.choice(AMOUNTS[programme]) * 1_000_000
                 plan.add(granted_on, "loan", number, programme, amount, 60)
                 plan.borrowed.add((number, programme))
+
+
+def eligible(plan: Plan, number: int, programme: Programme, day: date) -> bool:
+    """The bank's rule on the day (domain/loan.py `loan_refusal`), as the ledger will judge it."""
+    if programme is Programme.NEWLY_ESCAPED:
+        return plan.newly_escaped_on(number, day)
+    return plan.on(number, day) is dict(PROGRAMME_STANDINGS)[programme]
+
+
+def loan_needs(rng: random.Random, plan: Plan) -> None:
+    """Needs recorded 10 to 35 days before most loans (step `need`, detail: the loan's day), and each year a few
+    needs of eligible households that no loan meets, a third of them withdrawn a month or two later."""
+    for step in [s for s in plan.steps if s.action == "loan"]:
+        programme, amount = step.details[0], step.details[1]
+        day = step.day - timedelta(days=rng.randint(10, 35))
+        if rng.random() < NEED_BEFORE_LOAN and eligible(plan, step.household, programme, day):  # type: ignore[arg-type]
+            plan.add(day, "need", step.household, programme, amount, rng.choice(PURPOSES), step.day)
+    borrowers = {(s.household, s.details[0]) for s in plan.steps if s.action == "loan"}
+    for year in range(FIRST_YEAR + 1, LAST_YEAR + 2):
+        for programme, _ in PROGRAMME_STANDINGS:
+            day = date(year, rng.randint(3, 9), rng.randint(1, 28))
+            pool = [
+                n
+                for n in (h.number for h in plan.households)
+                if (n, programme) not in borrowers and eligible(plan, n, programme, day)
+            ]
+            for number in pick(rng, pool, max(1, count_of(UNMET_NEEDS, len(pool))) if pool else 0):
+                amount = rng.choice(AMOUNTS[programme]) * 1_000_000
+                plan.add(day, "need", number, programme, amount, rng.choice(PURPOSES), None)
+                if rng.random() < 1 / 3:
+                    plan.add(day + timedelta(days=rng.randint(20, 55)), "withdraw_need", number, programme, day)

@@ -8,9 +8,12 @@ keeps her own. Middle names of people born before about 1990 are mostly Văn (me
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 
 from domain.household import Member
+from domain.people import Sex
 
 # Approximate shares in percent (Nam Định: Nguyễn, Trần, Vũ, Phạm, Đỗ, Mai … are frequent).
 FAMILY_NAMES = {
@@ -61,13 +64,17 @@ YOUNG_GIVEN = {
 
 @dataclass(frozen=True)
 class DemoHousehold:
-    """A household as registered: its number in the demo, hamlet, head and the other members."""
+    """A household as registered: its number in the demo, hamlet, head and the other members, and the
+    commune's household code and the head's citizen ID, the natural key the list import finds it by."""
 
     number: int
     hamlet: str
     head_name: str
     head_born: int
     members: tuple[Member, ...]
+    head_sex: Sex = Sex.MALE
+    code: str = ""
+    citizen_id: str = ""
 
 
 def weighted(rng: random.Random, shares: dict[str, int]) -> str:
@@ -105,7 +112,8 @@ def household_of(rng: random.Random, number: int, hamlet: str) -> DemoHousehold:
         parent_family = family if parent_sex == "male" else weighted(rng, FAMILY_NAMES)
         relation = "bố" if parent_sex == "male" else "mẹ"
         members.append(Member(person_name(rng, parent_family, parent_sex, parent_born), relation, parent_born))
-    return DemoHousehold(number, hamlet, head, head_born, tuple(members))
+    sex = Sex.FEMALE if head_sex == "female" else Sex.MALE
+    return DemoHousehold(number, hamlet, head, head_born, tuple(members), sex)
 
 
 def children_count(rng: random.Random, head_born: int) -> int:
@@ -129,4 +137,43 @@ def demo_households(rng: random.Random, hamlets: tuple[str, ...] | list[str], to
         for _ in range(size):
             households.append(household_of(rng, number, hamlet))
             number += 1
-    return households
+    return with_identities(households, hamlets)
+
+
+# Nam Định's province code in the citizen ID (Circular 59/2021/TT-BCA, Art. 7: 3 digits of the province of
+# birth registration, 1 digit of century and sex, 2 digits of the birth year, 6 random digits).
+PROVINCE_CODE = "036"
+
+
+def hamlet_prefixes(hamlets: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """“Xuân Hà” → “XH”, “Xuân Đài Đông” → “XDD”, “Xóm 5” → “X5”; the position breaks a tie (renamed hamlets)."""
+    prefixes: dict[str, str] = {}
+    for position, hamlet in enumerate(hamlets, start=1):
+        plain = unicodedata.normalize("NFKD", hamlet.replace("Đ", "D").replace("đ", "d"))
+        words = re.findall(r"[A-Za-z0-9]+", plain.encode("ascii", "ignore").decode())
+        prefix = "".join(w if w.isdigit() else w[0] for w in words).upper() or f"X{position}"
+        prefixes[hamlet] = prefix if prefix not in prefixes.values() else f"{prefix}{position}"
+    return prefixes
+
+
+def citizen_id(rng: random.Random, sex: Sex, born: int) -> str:
+    century_sex = (0 if born < 2000 else 2) + (sex is Sex.FEMALE)
+    return f"{PROVINCE_CODE}{century_sex}{born % 100:02d}{rng.randrange(10**6):06d}"
+
+
+def with_identities(households: list[DemoHousehold], hamlets: tuple[str, ...] | list[str]) -> list[DemoHousehold]:
+    """Each household's code (hamlet initials and its number in the hamlet, e.g. XH-0001) and its head's
+    12-digit citizen ID. A generator of their own, seeded by the household, keeps the names, shapes and
+    histories drawn from the demo's seed as they were."""
+    prefixes, counts, taken = hamlet_prefixes(hamlets), dict.fromkeys(hamlets, 0), set()
+    coded = []
+    for household in households:
+        counts[household.hamlet] += 1
+        rng = random.Random(f"{household.number}/{household.head_name}/{household.head_born}")
+        number = citizen_id(rng, household.head_sex, household.head_born)
+        while number in taken:
+            number = citizen_id(rng, household.head_sex, household.head_born)
+        taken.add(number)
+        code = f"{prefixes[household.hamlet]}-{counts[household.hamlet]:04d}"
+        coded.append(replace(household, code=code, citizen_id=number))
+    return coded

@@ -16,8 +16,10 @@ commune's books; an average-living row as the income determination the row's per
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -79,6 +81,12 @@ class Planned:
     row: ImportRow
     household: Household | None  # None: nothing to record
     created: bool
+    file_name: str = ""
+
+
+# Rows of one day are applied in this order: a household that escaped poverty into near-poverty, still
+# within its 36 months, is on both the near-poor and the newly-escaped list with the same decision.
+KIND_ORDER = {kind: order for order, kind in enumerate(ListKind)}
 
 
 def natural_keys(household: Household) -> list[tuple[str, ...]]:
@@ -98,26 +106,46 @@ class HouseholdImportCases(HouseholdListCases):
         mode: CommitMode | None = None,
         progress: Progress | None = None,
     ) -> ImportReport:
+        return self.import_household_files(actor, [(file_name, content)], mode, progress)
+
+    def import_household_files(
+        self,
+        actor: Actor,
+        files: list[tuple[str, bytes]],
+        mode: CommitMode | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Several lists in one run (e.g. the four exported lists): their rows are applied in the order of
+        their decisions' dates, whatever the order of the files, so a household on two lists (newly escaped
+        and average-living, or near-poor within its 36 months) comes out as it was."""
         actor.require_writer()
-        try:
-            records = header_and_rows(read_table(file_name, content))[1]
-        except UnreadableFileError as error:
-            raise InvalidInputError({"file": str(error)}) from None
+        records: list[tuple[str, int, dict[str, str]]] = []
+        for file_name, content in files:
+            try:
+                records += [(file_name, n, cells) for n, cells in header_and_rows(read_table(file_name, content))[1]]
+            except UnreadableFileError as error:
+                message = f"{file_name}: {error}" if len(files) > 1 else str(error)
+                raise InvalidInputError({"file": message}) from None
         known = self._known_households()
-        plans, errors = self._plan(actor, file_name, records, known, progress)
-        valid = [p for p in plans if p.household is not None]
+        plans, errors = self._plan(actor, records, known, progress)
+        valid = self._unique_households(plans)
+        changing = [p.household.id for p in plans if p.household is not None]
         committed, position = 0, None
         if mode is CommitMode.ALL_OR_NOTHING and not errors:
             position = self._save_all(valid, progress)
-            committed = len(valid)
+            committed = len(changing)  # rows, a household on two lists counting twice
         elif mode is CommitMode.VALID_ONLY:
-            committed, position, conflicts = self._save_in_batches(valid, progress)
+            _, position, conflicts = self._save_in_batches(valid, progress)
             errors.extend(conflicts)
+            at = conflicts_at(conflicts)
+            lost = {p.household.id for p in valid if p.household and (p.file_name, p.row.row) in at}
+            committed = sum(1 for household_id in changing if household_id not in lost)
+        order = {name: index for index, (name, _) in enumerate(files)}
         return ImportReport(
-            file_name,
+            ", ".join(name for name, _ in files),
             mode,
             len(records),
-            tuple(sorted(errors, key=lambda e: e.row)),
+            tuple(sorted(errors, key=lambda e: (order.get(e.file, 0), e.row))),
             sum(1 for p in plans if p.created),
             sum(1 for p in plans if p.household is not None and not p.created),
             sum(1 for p in plans if p.household is None),
@@ -136,33 +164,50 @@ class HouseholdImportCases(HouseholdListCases):
     def _plan(
         self,
         actor: Actor,
-        file_name: str,
-        records: list[tuple[int, dict[str, str]]],
+        records: list[tuple[str, int, dict[str, str]]],
         known: dict[tuple[str, ...], Household],
         progress: Progress | None,
     ) -> tuple[list[Planned], list[RowError]]:
-        plans, errors, seen, claimed = [], [], {}, {}
-        for done, (number, cells) in enumerate(records, start=1):
+        parsed, errors, seen = [], [], {}
+        for file_name, number, cells in records:
             row, row_errors = parse_row(number, cells, self.settings.hamlets)
-            if row and row.key in seen:
+            if row and (file_name, row.key) in seen:
                 column = "Mã hộ" if row.code else "Họ tên chủ hộ"
-                row_errors = [
-                    RowError(number, column, f"Trùng với dòng {seen[row.key]}: cùng một hộ xuất hiện hai lần.")
-                ]
+                message = f"Trùng với dòng {seen[file_name, row.key]}: cùng một hộ xuất hiện hai lần."
+                row_errors = [RowError(number, column, message)]
             elif row:
-                seen[row.key] = number
+                seen[file_name, row.key] = number
                 row_errors = self._check_row(actor, row)
             if row and not row_errors:
-                try:
-                    plans.append(self._plan_row(actor, file_name, row, known, claimed))
-                except RowRefusedError as error:
-                    row_errors = [RowError(number, error.column, error.message)]
-                except DomainError as error:
-                    row_errors = [RowError(number, "Phân loại", error.message)]
-            errors.extend(row_errors)
+                parsed.append((file_name, row))
+            errors += [replace(e, file=file_name) for e in row_errors]
+        # A household's decisions in the order they took effect, across the files (see KIND_ORDER).
+        parsed.sort(key=lambda pair: (pair[1].recognised_on, KIND_ORDER[pair[1].kind]))
+        plans: list[Planned] = []
+        claimed: dict[tuple[str, UUID], int] = {}
+        for done, (file_name, row) in enumerate(parsed, start=1):
+            try:
+                plans.append(self._plan_row(actor, file_name, row, known, claimed))
+            except RowRefusedError as error:
+                errors.append(RowError(row.row, error.column, error.message, file_name))
+            except DomainError as error:
+                errors.append(RowError(row.row, "Phân loại", error.message, file_name))
             if progress:
-                progress("kiểm tra", done, len(records))
+                progress("kiểm tra", done, len(parsed))
         return plans, errors
+
+    @staticmethod
+    def _unique_households(plans: list[Planned]) -> list[Planned]:
+        """One plan per household to save (the last, which holds every row's events), in first-row order."""
+        last: dict[UUID, Planned] = {}
+        for plan in plans:
+            if plan.household is not None:
+                last[plan.household.id] = plan
+        firsts: dict[UUID, None] = {}
+        for plan in plans:
+            if plan.household is not None:
+                firsts.setdefault(plan.household.id)
+        return [last[household_id] for household_id in firsts]
 
     def _check_row(self, actor: Actor, row: ImportRow) -> list[RowError]:
         if not actor.may_record_in(row.hamlet):
@@ -184,20 +229,27 @@ class HouseholdImportCases(HouseholdListCases):
         file_name: str,
         row: ImportRow,
         known: dict[tuple[str, ...], Household],
-        claimed: dict[UUID, int],
+        claimed: dict[tuple[str, UUID], int],
     ) -> Planned:
-        """Applies the row to the household in memory, by its own rules; nothing is saved here."""
-        household = known.get(row.key) or (known.get(row.identity) if row.code else None)
-        created = household is None
-        if household is None:
+        """Applies the row to the household in memory, by its own rules; nothing is saved here. A household
+        an earlier row of the run created or changed is found again (another list may hold it too); the row
+        works on a copy, so a refused row leaves it as the earlier rows made it."""
+        found = known.get(row.key) or (known.get(row.identity) if row.code else None)
+        if found is None:
             household = self._register(actor, file_name, row)
-        elif household.hamlet != row.hamlet:
-            raise RowRefusedError("Xóm", f"Hộ này đã có trong sổ ở xóm {household.hamlet}.")
-        elif household.id in claimed:
-            raise RowRefusedError("Họ tên chủ hộ", f"Trùng với dòng {claimed[household.id]}: cùng một hộ trong sổ.")
-        claimed[household.id] = row.row
+        elif found.hamlet != row.hamlet:
+            raise RowRefusedError("Xóm", f"Hộ này đã có trong sổ ở xóm {found.hamlet}.")
+        elif (file_name, found.id) in claimed:
+            message = f"Trùng với dòng {claimed[file_name, found.id]}: cùng một hộ trong sổ."
+            raise RowRefusedError("Họ tên chủ hộ", message)
+        else:
+            household = copy.deepcopy(found)
         changed = self._bring_to(actor, file_name, row, household)
-        return Planned(row, household if created or changed else None, created)
+        claimed[file_name, household.id] = row.row
+        if found is None or changed:
+            for key in {*natural_keys(household), row.key}:
+                known[key] = household
+        return Planned(row, household if found is None or changed else None, found is None, file_name)
 
     def _register(self, actor: Actor, file_name: str, row: ImportRow) -> Household:
         on = min(d for d in (row.recognised_on, row.escaped_on) if d)
@@ -235,6 +287,8 @@ class HouseholdImportCases(HouseholdListCases):
         grounds = self.grounds_on(row.recognised_on)
         if row.kind is ListKind.NEWLY_ESCAPED:
             return self._escape(actor, file_name, row, household, basis)
+        if row.kind is ListKind.NEAR_POOR and row.escaped_on and not has_window(household, row.escaped_on):
+            return self._near_poor_after_escape(actor, file_name, row, household, act)
         if row.kind is ListKind.AVERAGE_LIVING:
             if household.average_living_since == row.recognised_on:
                 return False
@@ -248,9 +302,14 @@ class HouseholdImportCases(HouseholdListCases):
 
     def _escape(self, actor: Actor, file_name: str, row: ImportRow, household: Household, basis: LegalBasis) -> bool:
         escaped_on = row.escaped_on or row.recognised_on
-        if household.standing is Standing.ESCAPED_POVERTY and household.escaped_on == escaped_on:
+        if has_window(household, escaped_on):  # the ledger (or another list of the run) has this escape
             return False
-        grounds = self.grounds_on(escaped_on)
+        self._poor_before(actor, file_name, household, escaped_on)
+        act = Act(actor.username, actor.role.value, escaped_on, basis, row.note)
+        household.escape_poverty(Standing.ESCAPED_POVERTY, True, act, self.grounds_on(escaped_on))
+        return True
+
+    def _poor_before(self, actor: Actor, file_name: str, household: Household, escaped_on: date) -> None:
         if household.standing is Standing.UNLISTED:
             before = Act(
                 actor.username,
@@ -259,9 +318,32 @@ class HouseholdImportCases(HouseholdListCases):
                 LegalBasis(file_name, None, FILE_ISSUER),
                 "Hộ nghèo trước khi thoát nghèo; ngày công nhận hộ nghèo không có trong tệp nhập.",
             )
-            household.recognise(Standing.POOR, before, grounds)
-        act = Act(actor.username, actor.role.value, escaped_on, basis, row.note)
-        household.escape_poverty(Standing.ESCAPED_POVERTY, True, act, grounds)
+            household.recognise(Standing.POOR, before, self.grounds_on(escaped_on))
+
+    def _near_poor_after_escape(
+        self, actor: Actor, file_name: str, row: ImportRow, household: Household, act: Act
+    ) -> bool:
+        """A near-poor row still within 36 months of an escape from poverty ("Thoát nghèo ngày" filled):
+        either the escape itself made it near-poor (poor → near-poor, counted as an escape when the
+        commune's setting says so), or it escaped and fell back into near-poverty, which keeps the window
+        open (domain/household.py). The escape's own decision is on the newly-escaped list; this row has
+        only its date, so when that list is not imported with it the escape's basis is the file."""
+        escaped_on = row.escaped_on
+        assert escaped_on is not None
+        self._poor_before(actor, file_name, household, escaped_on)
+        grounds = self.grounds_on(row.recognised_on)
+        if escaped_on == row.recognised_on:
+            household.escape_poverty(Standing.NEAR_POOR, True, act, grounds)
+            return True
+        escape = Act(
+            actor.username,
+            actor.role.value,
+            escaped_on,
+            LegalBasis(file_name, None, FILE_ISSUER),
+            "Thoát nghèo; quyết định thoát nghèo không có trong tệp nhập.",
+        )
+        household.escape_poverty(Standing.ESCAPED_POVERTY, True, escape, self.grounds_on(escaped_on))
+        household.fall_back(Standing.NEAR_POOR, act, grounds)
         return True
 
     def _save_all(self, plans: list[Planned], progress: Progress | None) -> int | None:
@@ -292,11 +374,19 @@ class HouseholdImportCases(HouseholdListCases):
                         position = self.store.save(plan.household)[-1].notification.id
                         saved += 1
                     except IntegrityError:
-                        conflicts.append(RowError(plan.row.row, "Họ tên chủ hộ", CONFLICT_MESSAGE))
+                        conflicts.append(RowError(plan.row.row, "Họ tên chủ hộ", CONFLICT_MESSAGE, plan.file_name))
             if progress:
                 progress("ghi", min(start + BATCH, len(plans)), len(plans))
         self.views.catch_up()
         return saved, position, conflicts
+
+
+def conflicts_at(conflicts: list[RowError]) -> set[tuple[str, int]]:
+    return {(error.file, error.row) for error in conflicts}
+
+
+def has_window(household: Household, escaped_on: date) -> bool:
+    return any(window.starts_on == escaped_on for window in household.windows)
 
 
 def head_id(household_id: UUID) -> UUID:

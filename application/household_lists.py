@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from application.as_of import REGISTERED_TOPIC, AsOfQueries
-from application.as_of_state import HouseholdOnDay, household_on, in_force_on
+from application.as_of_state import HouseholdOnDay, Recording, folded, household_on, in_force_on, recording
 from application.chain import Link
 from application.checkpoints import REPORT_EXPORT
 from application.errors import InvalidInputError
@@ -198,9 +198,14 @@ def list_row(kind: ListKind, events: Sequence[Any], state: HouseholdOnDay, day: 
     household: Household = in_force_on(events, day)
     head = head_of(household)
     average = average_living_event(events, day)
-    decision = average if kind is ListKind.AVERAGE_LIVING else state.decision
+    decision: Any = average if kind is ListKind.AVERAGE_LIVING else state.decision
+    if kind is ListKind.NEWLY_ESCAPED:
+        decision = escape_decision(events, state)
     basis = decision.basis if decision else None
-    window = state.window if kind is ListKind.NEWLY_ESCAPED else None
+    # A near-poor household still within 36 months of escaping poverty (it escaped into near-poverty, or fell
+    # back into it) shows its escape date too: it is also on the newly-escaped list, and the import needs it.
+    within = kind is ListKind.NEWLY_ESCAPED or (kind is ListKind.NEAR_POOR and state.newly_escaped)
+    window = state.window if within else None
     shown = sees_personal_data(actor, household.hamlet)
     determination = average.determination if average and kind is ListKind.AVERAGE_LIVING else None
     return ListRow(
@@ -225,6 +230,21 @@ def list_row(kind: ListKind, events: Sequence[Any], state: HouseholdOnDay, day: 
         determination.per_capita_monthly if determination else None,
         decision.note if decision else "",
     )
+
+
+def escape_decision(events: Sequence[Any], state: HouseholdOnDay) -> Recording | None:
+    """The decision that opened the household's 36 months (the newly-escaped list's decision), with its
+    corrected date and basis; a later decision (a fall back into near-poverty) is on the near-poor list."""
+    household = folded(events)
+    starts_on = state.window.starts_on if state.window else None
+    opening = next(
+        (d for d in reversed(getattr(household, "decisions", [])) if d.starts_window and d.effective_on == starts_on),
+        None,
+    )
+    transition = next((e for e in events if opening and e.originator_version == opening.version), None)
+    if opening is None or transition is None:
+        return state.decision
+    return replace(recording(transition), effective_on=opening.effective_on, basis=opening.basis)
 
 
 class HouseholdListCases(AsOfQueries, TamperEvidenceCases):

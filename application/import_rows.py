@@ -33,6 +33,7 @@ class RowError:
     row: int  # as Excel numbers it (1 = the first line of the file)
     column: str
     message: str
+    file: str = ""  # the file's name, when several are imported together
 
 
 @dataclass(frozen=True)

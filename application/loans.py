@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.ledger import Entry, LedgerCore, Recorded
+from application.ledger import Entry, Recorded
+from application.loan_requests import LoanRequestCases
 from application.views.rows import from_row
 from domain.household import Household
 from domain.loan import Loan, Programme
@@ -26,18 +27,34 @@ class LoanSummary:
     due_on: date
 
 
-class LoanCases(LedgerCore):
+class LoanCases(LoanRequestCases):
     def grant_loan(
-        self, actor: Actor, household_id: UUID, programme: Programme, amount: int, term_months: int, entry: Entry
+        self,
+        actor: Actor,
+        household_id: UUID,
+        programme: Programme,
+        amount: int,
+        term_months: int,
+        entry: Entry,
+        request_id: UUID | None = None,
     ) -> Recorded:
-        """Mirrors the bank's decision; eligibility is checked on the granted date (entry.effective_on)."""
+        """Mirrors the bank's decision; eligibility is checked on the granted date (entry.effective_on).
+
+        The loan meets the household's recorded need (seed plan §II.2.1): the request named by `request_id`,
+        or else the oldest open request of the household and programme recorded on or before the granted day
+        (application/loan_requests.py); both are saved in one transaction."""
         if previous := self._previous(entry.command_id):
             return previous
         household = self._load(Household, household_id)
         actor.require_hamlet(household.hamlet)
         self._require_not_future(entry.effective_on)
-        loan = Loan.grant(household, programme, amount, term_months, self._act(actor, entry))
-        return self._record(entry, loan.id, loan)
+        act = self._act(actor, entry)
+        request = self._request_met_by(household_id, programme, entry.effective_on, request_id)
+        loan = Loan.grant(household, programme, amount, term_months, act, request.id if request else None)
+        if request is None:
+            return self._record(entry, loan.id, loan)
+        request.meet(loan.id, household_id, programme, amount, act)
+        return self._record(entry, loan.id, loan, request)
 
     def loan_summary(self, loan_id: UUID) -> LoanSummary:
         self._load(Loan, loan_id)

@@ -10,6 +10,7 @@ from application.corrections import CorrectionCases
 from application.dashboard import DashboardQueries
 from application.household_import import HouseholdImportCases
 from application.households import HouseholdCases
+from application.loan_requests import LoanRequestCases
 from application.loans import LoanCases
 from application.members import MemberCases
 from application.obligations import ObligationQueries
@@ -39,6 +40,7 @@ class Ledger(
     ReviewCases,
     HouseholdCases,
     LoanCases,
+    LoanRequestCases,
     ProjectCases,
     SweepCases,
     ReminderCases,

@@ -60,8 +60,10 @@ class Loan(RecordedAggregate):
         term_months: int
         granted_on: date
         due_on: date
+        request_id: UUID | None = None  # the household's recorded need it meets (domain/loan_request.py)
 
         def apply(self, loan: Loan) -> None:
+            loan.request_id = self.request_id
             loan.household_id, loan.commune, loan.hamlet = self.household_id, self.commune, self.hamlet
             loan.programme, loan.amount, loan.term_months = self.programme, self.amount, self.term_months
             loan.granted_on, loan.due_on = self.granted_on, self.due_on
@@ -87,7 +89,15 @@ class Loan(RecordedAggregate):
             loan.due_on, loan.voided = self.due_on, self.void
 
     @classmethod
-    def grant(cls, household: Household, programme: Programme, amount: int, term_months: int, act: Act) -> Loan:
+    def grant(
+        cls,
+        household: Household,
+        programme: Programme,
+        amount: int,
+        term_months: int,
+        act: Act,
+        request_id: UUID | None = None,
+    ) -> Loan:
         if amount <= 0:
             raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
         if not 1 <= term_months <= MAX_TERM_MONTHS:
@@ -106,6 +116,7 @@ class Loan(RecordedAggregate):
             term_months=term_months,
             granted_on=act.effective_on,
             due_on=add_months(act.effective_on, term_months),
+            request_id=request_id,
             **act.event_fields(),
         )
 

@@ -1,5 +1,7 @@
-"""`giamngheo import households FILE --as USERNAME [--commit valid|all]`: the commune's Excel book into the
-ledger, with a progress bar on stderr and the row-by-row report; a dry run unless --commit is given."""
+"""`giamngheo import households FILE [FILE ...] --as USERNAME [--commit valid|all]`: the commune's Excel
+books into the ledger, with a progress bar on stderr and the row-by-row report; a dry run unless --commit is
+given. Several files (e.g. the four exported lists) are one import: their rows are applied in the order of
+their decisions' dates, so the files may be named in any order."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ BAR_WIDTH = 30
 def add_import_commands(commands: Any, with_ledger: WithLedger) -> None:
     imports = commands.add_parser("import", help="nhập dữ liệu từ tệp").add_subparsers(dest="what", required=True)
     command = imports.add_parser("households", help="nhập danh sách hộ từ tệp .xlsx hoặc .csv (mặc định: chạy thử)")
-    command.add_argument("file", type=Path)
+    command.add_argument("files", type=Path, nargs="+", metavar="FILE")
     command.add_argument("--as", dest="username", required=True, help="tài khoản người nhập (ghi tên trên mỗi sự kiện)")
     command.add_argument(
         "--commit", choices=[m.value for m in CommitMode], help="valid: ghi các dòng hợp lệ; all: tất cả hoặc không"
@@ -46,16 +48,17 @@ class ProgressBar:
 
 
 def import_households(args: argparse.Namespace, with_ledger: WithLedger) -> None:
-    if not args.file.is_file():
-        sys.exit(f"Lỗi: không có tệp {args.file}.")
-    content = args.file.read_bytes()
+    for path in args.files:
+        if not path.is_file():
+            sys.exit(f"Lỗi: không có tệp {path}.")
+    files = [(path.name, path.read_bytes()) for path in args.files]
     mode = CommitMode(args.commit) if args.commit else None
 
     def run(ledger: Any) -> ImportReport:
         actor = ledger.actor(args.username)
         if actor is None:
             sys.exit(f"Lỗi: không có tài khoản {args.username}.")
-        return ledger.import_households(actor, args.file.name, content, mode, ProgressBar())  # type: ignore[no-any-return]
+        return ledger.import_household_files(actor, files, mode, ProgressBar())  # type: ignore[no-any-return]
 
     report = with_ledger(run)
     print(summary(report))
@@ -74,5 +77,6 @@ def summary(report: ImportReport) -> str:
         lines.append(f"Đã ghi {report.committed} dòng vào sổ, đến bản ghi số {report.position}.")
     else:
         lines.append("Không ghi dòng nào vào sổ.")
-    lines += [f"  dòng {e.row}, cột “{e.column}”: {e.message}" for e in report.errors]
+    several = ", " in report.file_name
+    lines += [f"  {e.file + ', ' if several else ''}dòng {e.row}, cột “{e.column}”: {e.message}" for e in report.errors]
     return "\n".join(lines)

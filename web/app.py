@@ -20,6 +20,7 @@ from web.api import (
     correction_routes,
     dashboard_routes,
     list_routes,
+    loan_request_routes,
     obligation_routes,
     report_routes,
     review_routes,
@@ -36,6 +37,7 @@ from web.pages import (
     households,
     imports,
     lists,
+    loan_requests,
     loans,
     members,
     obligations,
@@ -89,6 +91,8 @@ def create_app(ledger: Ledger) -> FastAPI:
     app.include_router(list_routes.router)
     app.include_router(dashboard.router, include_in_schema=False)  # issue 6 §1–2: the plan and its dashboard
     app.include_router(dashboard_routes.router)
+    app.include_router(loan_requests.router, include_in_schema=False)  # loan needs: the credit target (§II.2.1)
+    app.include_router(loan_request_routes.router)
     add_error_handlers(app)
     return app
 

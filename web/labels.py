@@ -10,6 +10,7 @@ from domain.deadlines import RULE_TITLES, ReminderRule
 from domain.household import STANDING_LABELS, Area, Standing
 from domain.indicators import DIMENSION_OF, INDICATOR_LABELS, MEMBER_RULES, Dimension, Indicator
 from domain.loan import PROGRAMME_LABELS, Programme
+from domain.loan_request import REQUEST_PROGRAMMES  # noqa: F401  (the programmes a loan need names)
 from domain.people import Allowance, Employment, MemberChange, Nutrition, Sex
 from domain.project import COMPONENT_LABELS, Component, ProjectStage
 from domain.review import CHANGE_LABELS, ListingBasis, ReviewKind
@@ -43,6 +44,9 @@ ACTION_LABELS = {
     "Review.RequestRefused": "Trả lời bằng văn bản (không công nhận)",
     "Review.Decided": "Quyết định công nhận kết quả rà soát",
     "Loan.Granted": "Ghi nhận khoản vay ưu đãi",
+    "LoanRequest.Recorded": "Ghi nhận nhu cầu vay vốn",
+    "LoanRequest.Met": "Nhu cầu vay vốn được đáp ứng",
+    "LoanRequest.Withdrawn": "Rút nhu cầu vay vốn",
     "Project.Proposed": "Đề xuất dự án",
     "Project.Approved": "Phê duyệt dự án",
     "Project.Amended": "Điều chỉnh thời gian thực hiện dự án",
@@ -85,6 +89,7 @@ SUBJECT_LABELS = {
     "plan": "Kế hoạch",
     "household": "Hộ",
     "loan": "Khoản vay",
+    "loan_request": "Nhu cầu vay vốn",
     "project": "Dự án",
     "reminder": "Nhắc việc",
     "review": "Đợt rà soát",

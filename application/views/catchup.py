@@ -12,6 +12,7 @@ from eventsourcing.application import Application
 from application.chain import create_chain_tables, extend_chain
 from application.views import (  # noqa: F401  (register their handlers)
     correction_projector,
+    loan_request_projector,
     review_projector,
     user_projector,
 )
@@ -21,7 +22,7 @@ from application.views.schema import create_tables, drop_tables
 
 VIEWS_NAME = "ledger_views"
 # Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 PAGE_SIZE = 500
 
 

@@ -43,6 +43,21 @@ TABLES = {
         term_months INTEGER NOT NULL,
         granted_on TEXT NOT NULL,
         due_on TEXT NOT NULL""",
+    # Households' loan needs (Form 01/TD) and whether a loan met them (seed plan §II.2.1).
+    "view_loan_requests": """
+        request_id TEXT PRIMARY KEY,
+        household_id TEXT NOT NULL,
+        head_name TEXT NOT NULL,
+        hamlet TEXT NOT NULL,
+        programme TEXT NOT NULL,
+        amount BIGINT NOT NULL,
+        purpose TEXT NOT NULL,
+        requested_on TEXT NOT NULL,
+        status TEXT NOT NULL,
+        loan_id TEXT,
+        met_on TEXT,
+        withdrawn_on TEXT,
+        withdrawal_reason TEXT NOT NULL""",
     "view_projects": """
         project_id TEXT PRIMARY KEY,
         commune TEXT NOT NULL,
@@ -183,6 +198,7 @@ TABLES = {
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS view_households_hamlet ON view_households (hamlet, standing)",
     "CREATE INDEX IF NOT EXISTS view_loans_household ON view_loans (household_id)",
+    "CREATE INDEX IF NOT EXISTS view_loan_requests_household ON view_loan_requests (household_id, status)",
     "CREATE INDEX IF NOT EXISTS view_obligations_open ON view_obligations (status, due_on)",
     "CREATE INDEX IF NOT EXISTS view_obligations_subject ON view_obligations (subject_id, rule, status)",
     "CREATE INDEX IF NOT EXISTS view_reminders_recipient ON view_reminders (recipient, acknowledged_at)",

@@ -150,3 +150,12 @@ def test_commands_recorded_in_a_batch_reach_the_read_models_together_at_its_end(
 
     assert ledger.views.position() == ledger.log_position()
     assert {"Vũ Văn Lực", "Đỗ Thị Mến"} <= {h.head_name for h in ledger.household_list()}
+
+
+def test_the_demo_records_loan_needs_so_the_2024_credit_target_has_a_figure(demo: Ledger) -> None:
+    statuses = Counter(r.status for r in demo.loan_requests())
+    credit = next(t for t in demo.dashboard(2024).summary.targets if t.target.code == "loan_needs_met")
+
+    assert statuses["met"] > statuses["open"] > 0 and statuses["withdrawn"] > 0
+    assert credit.has_data and 0 < credit.actual <= 100  # type: ignore[operator]
+    assert credit.coverage is not None and credit.coverage.known >= credit.coverage.covered > 0

@@ -38,7 +38,10 @@ def dump(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
 def record_a_busy_year(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
     poor_id = poor_household(ledger)
+    ledger.record_loan_request(chair, poor_id, Programme.POOR, 50_000_000, "Mua bò giống", entry(date(2024, 1, 2)))
     ledger.grant_loan(chair, poor_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 1, 31)))
+    withdrawn = ledger.record_loan_request(chair, poor_id, Programme.POOR, 9_000_000, "Sửa chuồng", entry())
+    ledger.withdraw_loan_request(chair, withdrawn.subject_id, "Hộ không còn nhu cầu", entry())
     relapsed_id = escaped_household(ledger, date(2024, 2, 29), hamlet=XUAN_DAI_DONG)
     ledger.record_relapse(chair, relapsed_id, Standing.NEAR_POOR, entry(date(2025, 6, 1), note="Ốm đau"))
     escaped_id = escaped_household(ledger, date(2023, 11, 28))

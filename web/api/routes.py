@@ -91,7 +91,13 @@ def household_history(household_id: UUID, actor: ApiActor, ledger: LedgerDep) ->
 def grant_loan(body: LoanIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
     return RecordedOut.of(
         ledger.grant_loan(
-            actor, body.household_id, Programme(body.programme), body.amount, body.term_months, body.entry()
+            actor,
+            body.household_id,
+            Programme(body.programme),
+            body.amount,
+            body.term_months,
+            body.entry(),
+            body.request_id,
         )
     )
 

@@ -91,6 +91,7 @@ class LoanIn(EntryIn):
     programme: Literal["poor", "near_poor", "newly_escaped", "other"]
     amount: int = Field(gt=0, description="Số tiền (đồng)")
     term_months: int = Field(ge=1, le=120)
+    request_id: UUID | None = Field(None, description="Nhu cầu vay được đáp ứng; bỏ trống: nhu cầu mở sớm nhất")
 
 
 class ProjectIn(EntryIn):

@@ -19,7 +19,13 @@ router = APIRouter(prefix="/loans")
 
 @router.get("", name="list_loans")
 def list_loans(request: Request, actor: PageActor, ledger: LedgerDep, hamlet: str = "") -> Response:
-    return render(request, "loans/list.html", {"loans": ledger.loan_list(hamlet=hamlet), "hamlet": hamlet})
+    # The needs not yet met (seed plan §II.2.1) are listed with the loans, so the official sees whom to follow up.
+    open_requests = ledger.loan_requests(hamlet=hamlet, status="open")
+    return render(
+        request,
+        "loans/list.html",
+        {"loans": ledger.loan_list(hamlet=hamlet), "hamlet": hamlet, "open_requests": open_requests},
+    )
 
 
 @router.get("/new", name="new_loan")
@@ -41,6 +47,7 @@ def loan_form(
         {
             "household": ledger.household_summary(household_id),
             "programmes": list(Programme),
+            "open_requests": ledger.loan_requests(household_id=household_id, status="open"),
             "errors": errors or {},
             "values": values or {},
         },
@@ -55,16 +62,27 @@ def record_loan(request: Request, form: CheckedForm, actor: PageActor, ledger: L
     programme = reader.choice("programme", Programme)
     amount = reader.integer("amount", minimum=1)
     term = reader.integer("term_months", minimum=1, maximum=120)
+    met = request_choice(reader)
     entry = reader.entry()
     outcome: dict[str, UUID] = {}
 
     def grant() -> None:
         assert programme and amount and term and entry
-        outcome["id"] = ledger.grant_loan(actor, household_id, programme, amount, term, entry).subject_id
+        outcome["id"] = ledger.grant_loan(actor, household_id, programme, amount, term, entry, met).subject_id
 
     if failure := attempt(reader, grant):
         return loan_form(request, ledger, household_id, failure[0], reader.data, failure[1])
     return redirect_after_post(request, "Đã ghi nhận khoản vay.", "show_loan", loan_id=outcome["id"])
+
+
+def request_choice(reader: FormReader) -> UUID | None:
+    """The need the loan meets as the official picked it; empty: the oldest open one (application/loans.py)."""
+    text = reader.text("request_id", required=False)
+    try:
+        return UUID(text) if text else None
+    except ValueError:
+        reader.errors["request_id"] = "Hãy chọn một giá trị trong danh sách."
+        return None
 
 
 @router.get("/{loan_id}", name="show_loan")
