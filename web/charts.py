@@ -42,7 +42,7 @@ def target_chart(rows: list[tuple[str, float | None, float | None]], chart_id: s
 
     rows: (label, target percent or None, actual percent or None); a row without an actual shows
     "chưa có số liệu" instead of a bar."""
-    scale = (WIDTH - LABEL_WIDTH - 60) / 100
+    scale = (WIDTH - LABEL_WIDTH - 130) / 100  # room for "Thực hiện 100,00%" after a full bar
     body = [PATTERN.format(id=f"{chart_id}-hatch")]
     y = GAP
     for label, target, actual in rows:
