@@ -41,6 +41,7 @@ from web.pages import (
     loans,
     members,
     obligations,
+    plans,
     projects,
     reminders,
     review_steps,
@@ -89,6 +90,7 @@ def create_app(ledger: Ledger) -> FastAPI:
     for module in (lists, imports):  # issue 6 §3, §4: household lists and the import
         app.include_router(module.router, include_in_schema=False)
     app.include_router(list_routes.router)
+    app.include_router(plans.router, include_in_schema=False)  # issue 6 §1: the chair issues and revises the plan
     app.include_router(dashboard.router, include_in_schema=False)  # issue 6 §1–2: the plan and its dashboard
     app.include_router(dashboard_routes.router)
     app.include_router(loan_requests.router, include_in_schema=False)  # loan needs: the credit target (§II.2.1)

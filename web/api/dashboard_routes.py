@@ -7,11 +7,13 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from application.dashboard import Dashboard, HamletDashboard, TargetResult
 from application.errors import InvalidInputError, NotFoundError
-from domain.plan import AnnualPlan
+from domain.acts import LegalBasis
+from domain.plan import SEED_TARGETS, AnnualPlan, Assignment, Target
+from web.api.schemas import BasisIn, EntryIn, RecordedOut
 from web.dependencies import ApiActor, LedgerDep
 from web.forms import parse_date
 
@@ -27,6 +29,32 @@ class PlanOut(BaseModel):
     targets: list[dict[str, Any]]
     assignments: list[dict[str, Any]]
     version: int
+
+
+class TargetIn(BaseModel):
+    code: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    kind: str = Field(description="reduction_points, share or aim")
+    threshold: float | None = None
+    section: str = ""
+
+
+class AssignmentIn(BaseModel):
+    hamlet: str
+    username: str
+    duty: str = ""
+
+
+class PlanIn(EntryIn):
+    """`effective_on` is the issue date. Without `targets` the plan takes the seed plan's §II targets, with
+    `thresholds` (code → value) changing their levels; `assignments` are the seed plan's §VI officials by hamlet."""
+
+    year: int = Field(ge=2000, le=2100)
+    number: str = Field(min_length=1, description="Số kế hoạch, ví dụ 45/KH-UBND")
+    parent: BasisIn | None = Field(None, description="Kế hoạch cấp trên mà kế hoạch này thực hiện")
+    targets: list[TargetIn] | None = None
+    thresholds: dict[str, float] = {}
+    assignments: list[AssignmentIn] = []
 
 
 class DashboardOut(BaseModel):
@@ -118,6 +146,22 @@ def plan_of(year: int, actor: ApiActor, ledger: LedgerDep) -> PlanOut:
     if plan is None:
         raise NotFoundError(f"Chưa có kế hoạch giảm nghèo năm {year}.")
     return plan_out(plan)
+
+
+@router.post("/plans", status_code=201)
+def issue_plan(body: PlanIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
+    """The chair issues the year's plan (seed plan, signature block); a second plan for the year is a conflict."""
+    targets = [Target(**t.model_dump()) for t in body.targets] if body.targets is not None else list(SEED_TARGETS)
+    unknown = sorted(set(body.thresholds) - {t.code for t in targets})
+    if unknown:
+        raise InvalidInputError({"thresholds": f"Không có chỉ tiêu mã {', '.join(unknown)} trong kế hoạch."})
+    targets = [Target(t.code, t.label, t.kind, body.thresholds.get(t.code, t.threshold), t.section) for t in targets]
+    users = {u.username for u in ledger.user_list() if u.active}
+    if missing := sorted({a.username for a in body.assignments} - users):
+        raise InvalidInputError({"assignments": f"Không có người dùng {', '.join(missing)}."})
+    parent = LegalBasis(body.parent.number, body.parent.issued_on, body.parent.issuer) if body.parent else None
+    assignments = [Assignment(a.hamlet, a.username, a.duty) for a in body.assignments]
+    return RecordedOut.of(ledger.issue_plan(actor, body.year, body.number, parent, targets, assignments, body.entry()))
 
 
 @router.get("/dashboard")

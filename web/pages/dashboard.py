@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from application.dashboard import Dashboard, TargetResult
-from application.errors import InvalidInputError, NotFoundError
+from application.errors import InvalidInputError
 from application.service import Ledger
 from web.charts import count_chart, rate_chart, target_chart
 from web.dependencies import LedgerDep, PageActor
@@ -60,9 +60,4 @@ def show_dashboard(request: Request, actor: PageActor, ledger: LedgerDep) -> Res
     return render(request, "dashboard/show.html", context, 422 if reader.errors else 200)
 
 
-@router.get("/plans/{year}", name="show_plan")
-def show_plan(request: Request, year: int, actor: PageActor, ledger: LedgerDep) -> Response:
-    plan = ledger.plan_of(year)
-    if plan is None:
-        raise NotFoundError(f"Chưa có kế hoạch giảm nghèo năm {year}.")
-    return render(request, "dashboard/plan.html", {"plan": plan, "users": {u.username: u for u in ledger.user_list()}})
+# The plan's own page, /plans/{year}, is in web/pages/plans.py with the chair's forms that write it.
