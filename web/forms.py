@@ -9,6 +9,7 @@ from enum import Enum
 from typing import TypeVar
 from uuid import UUID
 
+from application.errors import NotFoundError
 from application.ledger import Entry
 from domain.acts import LegalBasis
 
@@ -90,6 +91,13 @@ class FormReader:
         except ValueError:
             self.errors[name] = message
             return None
+
+    def subject_id(self, name: str) -> UUID:
+        """The record a form is about, from its hidden field: a missing or forged id is a record not found."""
+        try:
+            return UUID(self.data.get(name, "").strip())
+        except ValueError:
+            raise NotFoundError("Không tìm thấy hồ sơ: mã hồ sơ trong biểu mẫu không hợp lệ.") from None
 
     def uuids(self, values: list[str], name: str) -> list[UUID]:
         try:

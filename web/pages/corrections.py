@@ -98,7 +98,7 @@ def read_changes(reader: FormReader) -> Changes:
 @router.post("", name="propose_correction")
 def propose_correction(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
     reader = FormReader(form)
-    target_id, target_version = UUID(reader.text("target_id")), int(reader.text("target_version"))
+    target_id, target_version = reader.subject_id("target_id"), reader.integer("target_version", minimum=1) or 0
     changes = read_changes(reader)
     reason = reader.text("reason", message="Hãy ghi lý do đính chính.")
     evidence = reader.text("evidence", message="Hãy ghi chứng cứ: số, ngày văn bản hoặc mô tả tài liệu chứng minh.")

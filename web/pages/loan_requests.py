@@ -49,7 +49,7 @@ def request_form(
 @router.post("", name="record_loan_request")
 def record_loan_request(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
     reader = FormReader(form)
-    household_id = UUID(reader.text("household_id"))
+    household_id = reader.subject_id("household_id")
     programme = reader.choice("programme", Programme, REQUEST_PROGRAMMES)
     amount = reader.integer("amount", minimum=1)
     purpose = reader.text("purpose", message="Hãy ghi mục đích sử dụng vốn vay.")

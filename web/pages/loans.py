@@ -58,7 +58,7 @@ def loan_form(
 @router.post("", name="record_loan")
 def record_loan(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
     reader = FormReader(form)
-    household_id = UUID(reader.text("household_id"))
+    household_id = reader.subject_id("household_id")
     programme = reader.choice("programme", Programme)
     amount = reader.integer("amount", minimum=1)
     term = reader.integer("term_months", minimum=1, maximum=120)
