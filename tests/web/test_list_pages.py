@@ -31,6 +31,16 @@ def test_the_poor_list_shows_each_household_with_its_as_of_date_and_log_position
     assert f"Lập từ sổ đến bản ghi số {households.stamp.position}, mã băm" in page.text
 
 
+def test_each_head_of_household_in_a_list_links_to_the_household_page(
+    web_ledger: Ledger, browser: Callable[[str], Browser]
+) -> None:
+    household_id = poor_household(web_ledger)
+
+    page = browser("chutich").client.get("/lists/poor")
+
+    assert f'href="http://testserver/households/{household_id}">Nguyễn Văn An</a>' in page.text
+
+
 def test_a_list_on_a_past_day_and_for_a_hamlet_shows_only_what_was_in_force_there(
     web_ledger: Ledger, browser: Callable[[str], Browser]
 ) -> None:
