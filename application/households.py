@@ -47,6 +47,8 @@ class HouseholdSummary:
     latest_survey: Survey | None = None
     average_living: IncomeDetermination | None = None
     average_living_since: date | None = None
+    code: str = ""  # the commune's household code (mã hộ), when its books have one
+    address: str = ""
 
 
 class HouseholdCases(LedgerCore):
@@ -141,6 +143,8 @@ class HouseholdCases(LedgerCore):
             household.latest_survey,
             household.average_living,
             household.average_living_since,
+            household.code,
+            household.address,
         )
 
     def household_list(

@@ -33,6 +33,18 @@ def test_registering_a_household_redirects_to_its_page_which_shows_it(browser: C
     assert "Đã đăng ký hộ Nguyễn Văn Tư." in page.text
 
 
+def test_a_household_registered_with_the_communes_code_and_address_shows_them_on_its_page(
+    browser: Callable[[str], Browser],
+) -> None:
+    official = browser("diachinh")
+
+    household_id = register(official, code="XH-0042", address="Số 7, đường Trục xã")
+    page = official.client.get(f"/households/{household_id}")
+
+    assert "<dt>Mã hộ</dt><dd>XH-0042</dd>" in page.text
+    assert "Số 7, đường Trục xã, Xuân Hà" in page.text
+
+
 def test_the_household_list_shows_a_new_household_right_after_the_redirect(browser: Callable[[str], Browser]) -> None:
     official = browser("diachinh")
 

@@ -83,11 +83,13 @@ def register_household(request: Request, form: CheckedForm, actor: PageActor, le
     reader = FormReader(form)
     hamlet, head = reader.text("hamlet"), reader.text("head_name", message="Hãy nhập họ tên chủ hộ.")
     area, members, entry = reader.choice("area", Area), parse_members(reader), reader.entry()
+    code, address = reader.text("code", required=False), reader.text("address", required=False)
     outcome: dict[str, UUID] = {}
 
     def register() -> None:
         assert area and entry
-        outcome["id"] = ledger.register_household(actor, hamlet, head, members, area, entry).subject_id
+        recorded = ledger.register_household(actor, hamlet, head, members, area, entry, code=code, address=address)
+        outcome["id"] = recorded.subject_id
 
     if failure := attempt(reader, register):
         return registration_page(request, actor.hamlets, failure[0], reader.data, failure[1])
