@@ -238,87 +238,105 @@ def download(content: bytes, media_type: str, name: str) -> Response:
     return Response(content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/monthly", name="monthly_report")
-def monthly_report(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    reader, year, month = read_period(request, monthly=True)
-    report = monthly_of(ledger, reader, year, month, export=False)
+@dataclass(frozen=True)
+class Laid:
+    """A report laid out for the page and the files: the same title rows, columns and rows in both."""
+
+    title: str
+    columns: tuple[Column, ...]
+    preamble: list[list[str]]
+    rows: list[list[object]]
+    file_stem: str
+    sheet: str
+
+
+def laid_monthly(report: MonthlyReviewReport, commune: str) -> Laid:
+    return Laid(
+        monthly_title(report),
+        MONTHLY_COLUMNS,
+        monthly_preamble(report, commune),
+        table_rows(report.rows, report.total, MONTHLY_COLUMNS),
+        f"bao-cao-ra-soat-thang-{report.month:02d}-{report.year}-ban-ghi-{report.source.position}",
+        f"Tháng {report.month}-{report.year}",
+    )
+
+
+def laid_annual(summary: AnnualReviewSummary, commune: str) -> Laid:
+    return Laid(
+        annual_title(summary),
+        ANNUAL_COLUMNS,
+        annual_preamble(summary, commune),
+        table_rows(summary.rows, summary.total, ANNUAL_COLUMNS),
+        f"tong-hop-ra-soat-nam-{summary.year}-ban-ghi-{summary.source.position}",
+        f"Năm {summary.year}",
+    )
+
+
+def built(request: Request, ledger: Ledger, monthly: bool, export: bool) -> tuple[FormReader, Any, Laid | None]:
+    """The report asked for, or None with the reader's errors; laid out for the page and the files."""
+    reader, year, month = read_period(request, monthly=monthly)
+    commune = ledger.settings.commune
+    if monthly:
+        report = monthly_of(ledger, reader, year, month, export=export)
+        return reader, report, laid_monthly(report, commune) if report else None
+    summary = annual_of(ledger, reader, year, export=export)
+    return reader, summary, laid_annual(summary, commune) if summary else None
+
+
+def report_page(request: Request, ledger: Ledger, monthly: bool) -> Response:
+    reader, report, laid = built(request, ledger, monthly, export=False)
+    columns = MONTHLY_COLUMNS if monthly else ANNUAL_COLUMNS
+    fallback = "Báo cáo kết quả rà soát thường xuyên" if monthly else "Tổng hợp kết quả rà soát hằng năm"
     context = {
         "report": report,
-        "title": monthly_title(report) if report else "Báo cáo kết quả rà soát thường xuyên",
-        "header": header(MONTHLY_COLUMNS),
-        "rows": table_rows(report.rows, report.total, MONTHLY_COLUMNS) if report else [],
-        "rates": [n + 2 for n, c in enumerate(MONTHLY_COLUMNS) if c.rate],
-        "preamble": monthly_preamble(report, ledger.settings.commune) if report else [],
+        "title": laid.title if laid else fallback,
+        "header": header(columns),
+        "rows": laid.rows if laid else [],
+        "rates": [n + 2 for n, c in enumerate(columns) if c.rate],
+        "preamble": laid.preamble if laid else [],
         "values": reader.data,
         "errors": reader.errors,
-        "monthly": True,
+        "monthly": monthly,
     }
     return render(request, "statutory/report.html", context, status_code=422 if reader.errors else 200)
+
+
+def report_file(request: Request, ledger: Ledger, monthly: bool, suffix: str) -> Response:
+    reader, _, laid = built(request, ledger, monthly, export=True)
+    if laid is None:
+        return refused_file(request, reader)
+    name = f"{laid.file_stem}.{suffix}"
+    if suffix == "csv":
+        content = csv_bytes(laid.preamble, header(laid.columns), [[vn_number(v) for v in r] for r in laid.rows])
+        return download(content, CSV_TYPE, name)
+    return download(xlsx_bytes(laid.sheet, laid.preamble, header(laid.columns), laid.rows), XLSX_TYPE, name)
+
+
+@router.get("/monthly", name="monthly_report")
+def monthly_report(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
+    return report_page(request, ledger, monthly=True)
 
 
 @router.get("/annual", name="annual_report")
 def annual_report(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    reader, year, _ = read_period(request, monthly=False)
-    summary = annual_of(ledger, reader, year, export=False)
-    context = {
-        "report": summary,
-        "title": annual_title(summary) if summary else "Tổng hợp kết quả rà soát hằng năm",
-        "header": header(ANNUAL_COLUMNS),
-        "rows": table_rows(summary.rows, summary.total, ANNUAL_COLUMNS) if summary else [],
-        "rates": [n + 2 for n, c in enumerate(ANNUAL_COLUMNS) if c.rate],
-        "preamble": annual_preamble(summary, ledger.settings.commune) if summary else [],
-        "values": reader.data,
-        "errors": reader.errors,
-        "monthly": False,
-    }
-    return render(request, "statutory/report.html", context, status_code=422 if reader.errors else 200)
-
-
-def monthly_file(request: Request, ledger: Ledger, suffix: str) -> Response:
-    reader, year, month = read_period(request, monthly=True)
-    report = monthly_of(ledger, reader, year, month, export=True)
-    if report is None:
-        return refused_file(request, reader)
-    preamble = monthly_preamble(report, ledger.settings.commune)
-    rows = table_rows(report.rows, report.total, MONTHLY_COLUMNS)
-    name = f"bao-cao-ra-soat-thang-{report.month:02d}-{report.year}-ban-ghi-{report.source.position}.{suffix}"
-    if suffix == "csv":
-        content = csv_bytes(preamble, header(MONTHLY_COLUMNS), [[vn_number(v) for v in r] for r in rows])
-        return download(content, CSV_TYPE, name)
-    return download(
-        xlsx_bytes(f"Tháng {report.month}-{report.year}", preamble, header(MONTHLY_COLUMNS), rows), XLSX_TYPE, name
-    )
-
-
-def annual_file(request: Request, ledger: Ledger, suffix: str) -> Response:
-    reader, year, _ = read_period(request, monthly=False)
-    summary = annual_of(ledger, reader, year, export=True)
-    if summary is None:
-        return refused_file(request, reader)
-    preamble = annual_preamble(summary, ledger.settings.commune)
-    rows = table_rows(summary.rows, summary.total, ANNUAL_COLUMNS)
-    name = f"tong-hop-ra-soat-nam-{summary.year}-ban-ghi-{summary.source.position}.{suffix}"
-    if suffix == "csv":
-        content = csv_bytes(preamble, header(ANNUAL_COLUMNS), [[vn_number(v) for v in r] for r in rows])
-        return download(content, CSV_TYPE, name)
-    return download(xlsx_bytes(f"Năm {summary.year}", preamble, header(ANNUAL_COLUMNS), rows), XLSX_TYPE, name)
+    return report_page(request, ledger, monthly=False)
 
 
 @router.get("/monthly.csv", name="monthly_report_csv")
 def monthly_report_csv(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    return monthly_file(request, ledger, "csv")
+    return report_file(request, ledger, True, "csv")
 
 
 @router.get("/monthly.xlsx", name="monthly_report_xlsx")
 def monthly_report_xlsx(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    return monthly_file(request, ledger, "xlsx")
+    return report_file(request, ledger, True, "xlsx")
 
 
 @router.get("/annual.csv", name="annual_report_csv")
 def annual_report_csv(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    return annual_file(request, ledger, "csv")
+    return report_file(request, ledger, False, "csv")
 
 
 @router.get("/annual.xlsx", name="annual_report_xlsx")
 def annual_report_xlsx(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    return annual_file(request, ledger, "xlsx")
+    return report_file(request, ledger, False, "xlsx")
