@@ -41,9 +41,11 @@ def serve(args: argparse.Namespace) -> None:
     print(f"Sổ giảm nghèo: http://{host}:{port}")
     try:
         if args.workers > 1:  # each worker builds its own ledger; the scheduler stays here, once
-            uvicorn.run("web.app:build_app", factory=True, host=host, port=port, workers=args.workers)
+            uvicorn.run(
+                "web.app:build_app", factory=True, host=host, port=port, workers=args.workers, server_header=False
+            )
         else:
-            uvicorn.run(create_app(ledger), host=host, port=port)
+            uvicorn.run(create_app(ledger), host=host, port=port, server_header=False)  # no `server:` banner
     finally:
         scheduler.shutdown(wait=False)
         lock.release()
