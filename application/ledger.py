@@ -16,12 +16,15 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from application.errors import ConflictError, InvalidInputError, NotFoundError
+from application.idempotency import guard_use_cases
+from application.notary import Notary
 from application.reference import STANDARDS, work_calendar
 from application.settings import Settings, eventsourcing_env
 from application.transcodings import register_ledger_transcodings
 from application.views.catchup import ReadModels
 from application.views.database import open_view_database
 from domain.acts import Act, LegalBasis
+from domain.bounds import Days
 from domain.indicators import IndicatorRules
 from domain.receipt import CommandReceipt, receipt_id
 from domain.user import Actor
@@ -82,12 +85,18 @@ class Recorded:
 
 
 class LedgerCore:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        guard_use_cases(cls)  # a copy of a form that lost the race answers "duplicate", not a refusal
+
     def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
         self.settings = settings
         self.timezone = ZoneInfo(settings.timezone)
         self.clock = clock or (lambda: datetime.now(self.timezone))
         self.store = on_start_up(lambda: EventStore(env=eventsourcing_env(settings.database)))
         self.views = on_start_up(lambda: ReadModels(open_view_database(settings.database), self.store))
+        self.notary = Notary(settings, self.clock)
+        self.views.seal = self.notary.seal  # type: ignore[method-assign]  # a checkpoint after every write batch
         self.standards = STANDARDS
         self.calendar = work_calendar()
         self.indicator_rules = IndicatorRules(**settings.indicator_rules)
@@ -111,9 +120,19 @@ class LedgerCore:
     def today(self) -> date:
         return self.clock().astimezone(self.timezone).date()
 
+    def days(self) -> Days:
+        """The days an act may bear: the configured earliest day to today (domain/bounds.py)."""
+        return Days(self.settings.earliest_day, self.today())
+
     def _act(self, actor: Actor, entry: Entry) -> Act:
         return Act(
-            actor.username, actor.role.value, entry.effective_on, entry.basis, entry.note.strip(), entry.command_id
+            actor.username,
+            actor.role.value,
+            entry.effective_on,
+            entry.basis,
+            entry.note,
+            entry.command_id,
+            days=self.days(),
         )
 
     def _require_not_future(self, day: date, field: str = "effective_on") -> None:
