@@ -21,7 +21,7 @@ from pathlib import Path
 
 from application.audit_verify import LogVerdict
 from application.chain import Link, StoredEvent, event_canonical, link_at, link_before, stored_events, stored_links
-from application.checkpoints import AUDIT_EXPORT, Checkpoint, sign, store_checkpoint, stored_checkpoints
+from application.checkpoints import AUDIT_EXPORT, WRITE, Checkpoint, sign, store_checkpoint, stored_checkpoints
 from application.errors import InvalidInputError
 from application.standalone_verifier import line_of, recorded_at_of
 from application.tamper_evidence import TamperedLogError, TamperEvidenceCases
@@ -96,13 +96,16 @@ class AuditExportCases(TamperEvidenceCases):
             try:
                 self.checkpoint(AUDIT_EXPORT)
                 if end.position and end.position != head.position:
-                    at_end = sign(self.settings.audit_secret(), end.position, end.hash, self.clock(), AUDIT_EXPORT)
+                    at_end = sign(self.audit_key(), end.position, end.hash, self.clock(), AUDIT_EXPORT)
                     with self.views.database.writing() as cursor:
                         store_checkpoint(cursor, at_end)
             except TamperedLogError:
                 pass  # the verdict already names what is wrong
         with self.views.database.reading() as cursor:
             kept = stored_checkpoints(cursor)
+        # The checkpoints after every write stay in the database and the witness: the bundle keeps those a
+        # person or the sweep asked for, and the two the export signs (issue 10 §7).
+        kept = [c for c in kept if c.reason != WRITE]
         return [c for c in kept if previous.position < c.position <= end.position or c.position == head.position]
 
     def _write_events(self, path: Path, after: int, last: int) -> int:

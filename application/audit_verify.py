@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from application.chain import GENESIS, Link, StoredEvent, event_canonical, link_hash
+from application.chain import GENESIS, Link, MalformedEventError, StoredEvent, event_canonical, link_hash
 from application.checkpoints import REASON_LABELS, Checkpoint, signature_valid
 
 CHANGED, MOVED, MISSING, EXTRA = "changed", "moved", "missing", "extra"
 SIGNATURE, CHECKPOINT, TRUNCATED = "signature", "checkpoint", "truncated"
+MALFORMED, WITNESS = "malformed", "witness"
 MAX_PROBLEMS = 100
 MAX_MOVE_SEARCH = 10
 
@@ -66,7 +67,17 @@ class _Walk:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
 
-    def count(self, event: StoredEvent, encoded: bytes, wanted: set[int]) -> None:
+    def encode(self, event: StoredEvent) -> bytes | None:
+        """The canonical bytes, or None with the position named when a stored value has the wrong type."""
+        try:
+            return event_canonical(event)
+        except MalformedEventError as error:
+            self.note(Problem(event.id, MALFORMED, f"{error} Giá trị đã bị sửa trực tiếp trong cơ sở dữ liệu."))
+            return None
+
+    def count(self, event: StoredEvent, encoded: bytes | None, wanted: set[int]) -> None:
+        if encoded is None:  # what cannot be hashed breaks the chain recomputed from the first event here
+            encoded = f"malformed:{event.id}".encode()
         self.events, self.last_event = self.events + 1, event.id
         self.pure = link_hash(self.pure, encoded)
         if event.id in wanted:
@@ -79,11 +90,18 @@ def verify_chain(
     checkpoints: list[Checkpoint],
     key: bytes,
     timezone: ZoneInfo,
+    witnessed: Iterable[Checkpoint] = (),
+    unreadable: Iterable[str] = (),
 ) -> LogVerdict:
+    """`witnessed`: the checkpoints of a witness file (issue 10 §7); those also in the database count once."""
     walk = _Walk()
-    _walk_log(walk, iter(events), iter(links()), {c.position for c in checkpoints})
+    in_database = set(checkpoints)
+    signed = [(c, False) for c in checkpoints] + [(c, True) for c in dict.fromkeys(witnessed) if c not in in_database]
+    _walk_log(walk, iter(events), iter(links()), {c.position for c, _ in signed})
     _name_moves(walk, links)
-    _check_checkpoints(walk, checkpoints, key, timezone)
+    _check_checkpoints(walk, signed, key, timezone)
+    for line in unreadable:
+        walk.note(Problem(walk.last_event + 1, WITNESS, line))
     problems = sorted(walk.problems, key=lambda p: p.position)
     return LogVerdict(walk.events, walk.last_link, len(checkpoints), walk.unchained, tuple(problems))
 
@@ -93,7 +111,7 @@ def _walk_log(walk: _Walk, events: Iterable[StoredEvent], links: Iterable[Link],
     event, link = next(event_iter, None), next(link_iter, None)
     while event is not None or link is not None:
         if event is not None and (link is None or event.id < link.position):
-            walk.count(event, event_canonical(event), wanted)
+            walk.count(event, walk.encode(event), wanted)
             if link is None and event.id > walk.last_link.position:
                 walk.unchained += 1  # recorded after the last catch-up: not yet linked, not tampering
             else:
@@ -105,9 +123,11 @@ def _walk_log(walk: _Walk, events: Iterable[StoredEvent], links: Iterable[Link],
             link = next(link_iter, None)
         else:
             assert link is not None
-            encoded = event_canonical(event)
+            encoded = walk.encode(event)
             walk.count(event, encoded, wanted)
-            if link_hash(walk.resynced, encoded) != link.hash:
+            if encoded is None:
+                pass  # named already
+            elif link_hash(walk.resynced, encoded) != link.hash:
                 walk.note(Problem(event.id, CHANGED, f"Bản ghi số {event.id} đã bị sửa: mã băm không khớp chuỗi."))
                 walk.suspects.append(event)
             walk.resynced, walk.last_link = link.hash, link
@@ -139,44 +159,53 @@ def _name_moves(walk: _Walk, links: Callable[[], Iterable[Link]]) -> None:
     ]
 
 
-def _check_checkpoints(walk: _Walk, checkpoints: list[Checkpoint], key: bytes, timezone: ZoneInfo) -> None:
+def _check_checkpoints(
+    walk: _Walk, checkpoints: list[tuple[Checkpoint, bool]], key: bytes, timezone: ZoneInfo
+) -> None:
     """A disagreement already located by the links (between the last confirmed checkpoint and this one)
-    is not reported twice; one the links cannot explain means the links were rewritten too."""
+    is not reported twice; one the links cannot explain means the links were rewritten too. One pass in
+    position order, the problems located so far bounded by MAX_PROBLEMS: linear in the checkpoints."""
     located = [problem.position for problem in walk.problems]
     confirmed = 0  # the last position a checkpoint confirmed, to bound where a rewrite happened
-    for checkpoint in sorted(checkpoints, key=lambda c: c.position):
-        when = datetime.fromisoformat(checkpoint.signed_at).astimezone(timezone).strftime("%d/%m/%Y %H:%M")
-        signed = f"mốc ký lúc {when} ({REASON_LABELS.get(checkpoint.reason, checkpoint.reason)})"
-        explained = any(confirmed < position <= checkpoint.position for position in located)
+    beyond: tuple[Checkpoint, bool] | None = None  # the furthest signed head past the log's end: one cut tail
+    for checkpoint, witnessed in sorted(checkpoints, key=lambda pair: pair[0].position):
         if not signature_valid(key, checkpoint):
-            walk.note(Problem(checkpoint.position, SIGNATURE, f"Chữ ký của {signed} không hợp lệ: mốc bị sửa, giả."))
+            label = _signed(checkpoint, witnessed, timezone)
+            walk.note(Problem(checkpoint.position, SIGNATURE, f"Chữ ký của {label} không hợp lệ: mốc bị sửa, giả."))
         elif walk.at_checkpoints.get(checkpoint.position) == checkpoint.head_hash:
             confirmed = checkpoint.position
-        elif explained:
+        elif any(confirmed < position <= checkpoint.position for position in located):
             continue
         elif checkpoint.position > walk.last_event:
-            walk.note(
-                Problem(
-                    walk.last_event + 1,
-                    TRUNCATED,
-                    f"{signed.capitalize()} xác nhận sổ đến bản ghi số {checkpoint.position}, nhưng sổ chỉ còn đến"
-                    f" số {walk.last_event}: các bản ghi sau số {walk.last_event} đã bị xóa.",
-                )
-            )
-        elif checkpoint.position not in walk.at_checkpoints:
-            walk.note(
-                Problem(
-                    checkpoint.position,
-                    MISSING,
-                    f"Bản ghi số {checkpoint.position} mà {signed} xác nhận không còn trong sổ.",
-                )
-            )
+            beyond = (checkpoint, witnessed)
         else:
-            walk.note(
-                Problem(
-                    confirmed + 1,
-                    CHECKPOINT,
-                    f"Sổ đến bản ghi số {checkpoint.position} không khớp {signed}: có bản ghi từ sau số {confirmed}"
-                    f" đến số {checkpoint.position} đã bị sửa và chuỗi băm bị tính lại.",
-                )
-            )
+            walk.note(problem := _disagreement(walk, checkpoint, confirmed, _signed(checkpoint, witnessed, timezone)))
+            located.append(problem.position)  # the later checkpoints disagree for the same reason
+    if beyond:
+        walk.note(_disagreement(walk, beyond[0], confirmed, _signed(*beyond, timezone)))
+
+
+def _signed(checkpoint: Checkpoint, witnessed: bool, timezone: ZoneInfo) -> str:
+    when = datetime.fromisoformat(checkpoint.signed_at).astimezone(timezone).strftime("%d/%m/%Y %H:%M")
+    where = " trong tệp nhân chứng" if witnessed else ""
+    return f"mốc ký lúc {when} ({REASON_LABELS.get(checkpoint.reason, checkpoint.reason)}){where}"
+
+
+def _disagreement(walk: _Walk, checkpoint: Checkpoint, confirmed: int, signed: str) -> Problem:
+    if checkpoint.position > walk.last_event:
+        return Problem(
+            walk.last_event + 1,
+            TRUNCATED,
+            f"{signed.capitalize()} xác nhận sổ đến bản ghi số {checkpoint.position}, nhưng sổ chỉ còn đến"
+            f" số {walk.last_event}: các bản ghi sau số {walk.last_event} đã bị xóa.",
+        )
+    if checkpoint.position not in walk.at_checkpoints:
+        return Problem(
+            checkpoint.position, MISSING, f"Bản ghi số {checkpoint.position} mà {signed} xác nhận không còn trong sổ."
+        )
+    return Problem(
+        confirmed + 1,
+        CHECKPOINT,
+        f"Sổ đến bản ghi số {checkpoint.position} không khớp {signed}: có bản ghi từ sau số {confirmed}"
+        f" đến số {checkpoint.position} đã bị sửa và chuỗi băm bị tính lại.",
+    )

@@ -73,15 +73,37 @@ def canonical(position: int, originator_id: str, originator_version: int, topic:
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
+class MalformedEventError(ValueError):
+    """A stored value of the wrong type (raw SQL put text where bytes were, say): named, not a crash (issue 10 §7)."""
+
+    def __init__(self, position: int, column: str, value: object) -> None:
+        super().__init__(f"Bản ghi số {position}: cột {column} có giá trị sai kiểu ({type(value).__name__}).")
+        self.position, self.column = position, column
+
+
 def event_canonical(event: StoredEvent, position: int | None = None) -> bytes:
     """`position` lets the verifier ask whether an event belongs at another place in the log."""
     return canonical(
         event.id if position is None else position,
-        str(UUID(str(event.originator_id))),
-        int(event.originator_version),
-        event.topic,
-        bytes(event.state),
+        _originator(event),
+        _typed(event, "originator_version", int),
+        _typed(event, "topic", str),
+        bytes(_typed(event, "state", (bytes, bytearray, memoryview))),
     )
+
+
+def _originator(event: StoredEvent) -> str:
+    try:
+        return str(UUID(str(event.originator_id)))
+    except ValueError:
+        raise MalformedEventError(event.id, "originator_id", event.originator_id) from None
+
+
+def _typed(event: StoredEvent, column: str, kind: type | tuple[type, ...]) -> Any:
+    value = getattr(event, column)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise MalformedEventError(event.id, column, value)
+    return value
 
 
 def link_hash(previous: str, encoded: bytes) -> str:

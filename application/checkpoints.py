@@ -22,7 +22,9 @@ DAILY = "daily"
 AUDIT_EXPORT = "audit-export"
 REPORT_EXPORT = "report-export"
 ON_REQUEST = "on-request"
+WRITE = "write"
 REASON_LABELS = {
+    WRITE: "sau khi ghi",
     DAILY: "hằng ngày",
     AUDIT_EXPORT: "xuất hồ sơ kiểm tra",
     REPORT_EXPORT: "xuất báo cáo",
@@ -79,7 +81,25 @@ def stored_checkpoints(cursor: Cursor, first: int = 0, last: int | None = None) 
     if last is not None:
         sql, params = sql + " AND position <= ?", [*params, last]
     rows = cursor.all(sql + " ORDER BY signed_at, position", params)
-    return [
-        Checkpoint(int(row["position"]), row["head_hash"], row["signed_at"], row["reason"], row["signature"])
-        for row in rows
-    ]
+    return [checkpoint_of(row) for row in rows]
+
+
+def checkpoint_of(row: dict[str, object]) -> Checkpoint:
+    fields = (str(row[name]) for name in ("head_hash", "signed_at", "reason", "signature"))
+    return Checkpoint(int(str(row["position"])), *fields)
+
+
+def latest_signed(cursor: Cursor, key: bytes, page: int = 50) -> Checkpoint | None:
+    """The validly signed checkpoint furthest along the log, read newest first: one row in the usual case,
+    so signing after every write stays cheap however many checkpoints there are (issue 10 §7)."""
+    offset = 0
+    while True:
+        rows = cursor.all(
+            "SELECT * FROM audit_checkpoints ORDER BY position DESC, signed_at DESC LIMIT ? OFFSET ?", (page, offset)
+        )
+        for checkpoint in map(checkpoint_of, rows):
+            if signature_valid(key, checkpoint):
+                return checkpoint
+        if len(rows) < page:
+            return None
+        offset += page

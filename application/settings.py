@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pydantic import SecretStr, field_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.bounds import EARLIEST_DAY
 from domain.deadlines import ReminderRule
 
 # Seed plan §III.2: 12 hamlets. The plan names four; the other eight are placeholders to configure
@@ -41,9 +43,17 @@ class Settings(BaseSettings):
     commune: str = "Hải Hòa"
     hamlets: list[str] = DEFAULT_HAMLETS
     timezone: str = "Asia/Ho_Chi_Minh"
+    # Keys (secret_key, audit_key) and the witness file live here (issue 10 §6). Empty: the folder of the
+    # SQLite file, or ./var of the folder the process starts in (PostgreSQL, memory); made absolute at start-up.
+    data_dir: str = ""
     secret_key: str = ""
-    # Signs the checkpoints of the log's hash chain (HMAC-SHA256); empty: generated once into var/audit_key.
+    # Signs the checkpoints of the log's hash chain (HMAC-SHA256); empty: generated once into DATA_DIR/audit_key.
     audit_key: str = ""
+    # Every checkpoint is also appended here, outside the database (issue 10 §7); empty: DATA_DIR/witness.jsonl
+    # (none for the memory store).
+    witness_path: str = ""
+    # fsync the witness after each line: a checkpoint survives a power cut (costs a disk flush per write).
+    witness_fsync: bool = True
     secure_cookies: bool = False
     sweep_hour: int = 6
     # Issue 3 §5: whether poor → near-poor starts the 36-month window; the seed's wording
@@ -62,6 +72,8 @@ class Settings(BaseSettings):
     commune_officer: str = ""
     # The first day calendar deadlines are tracked from; empty: the day of the first sweep.
     calendar_from: date | None = None
+    # No act, decision or document may bear a day before this one (domain/bounds.py EARLIEST_DAY).
+    earliest_day: date = EARLIEST_DAY
     # An argon2-cffi profile (argon2.profiles): RFC_9106_LOW_MEMORY, or RFC_9106_HIGH_MEMORY on a
     # server with memory to spare; the tests use CHEAPEST. Existing hashes keep verifying after a change.
     password_hashing: str = "RFC_9106_LOW_MEMORY"
@@ -97,35 +109,55 @@ class Settings(BaseSettings):
                     raise ValueError(f"{name}: {field} must be a number of days > 0, or null")
         return value
 
+    @model_validator(mode="after")
+    def absolute_data_dir(self) -> Settings:
+        """Resolved once, so a command run from another folder finds the same keys (issue 10 §6)."""
+        if self.data_dir:
+            self.data_dir = str(Path(self.data_dir).expanduser().resolve())
+        elif urlparse(self.database).scheme == "sqlite":
+            self.data_dir = str(Path(sqlite_path(self.database)).resolve().parent)
+        else:
+            self.data_dir = str(Path("var").resolve())
+        if self.witness_path:
+            self.witness_path = str(Path(self.witness_path).expanduser().resolve())
+        elif self.database != "memory:":  # a memory store ends with its process: nothing to witness
+            self.witness_path = str(Path(self.data_dir) / "witness.jsonl")
+        return self
+
     def session_secret(self) -> str:
-        """The configured secret, or one generated once and kept beside the database."""
+        """The configured secret, or one generated once into the data directory."""
         if self.secret_key:
             return self.secret_key
-        path = Path("var/secret_key")
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
-        return path.read_text().strip()
+        return generated_once(Path(self.data_dir) / "secret_key", lambda: secrets.token_urlsafe(48))
+
+    def audit_key_path(self) -> Path:
+        return Path(self.data_dir) / "audit_key"
+
+    def has_audit_key(self) -> bool:
+        return bool(self.audit_key) or self.audit_key_path().exists()
 
     def audit_secret(self) -> bytes:
-        """The configured checkpoint key, or one generated once into var/audit_key (first writer wins)."""
+        """The configured checkpoint key, or one generated once into DATA_DIR/audit_key. The caller checks
+        first that no checkpoint was signed with a key now lost (TamperEvidenceCases.audit_key)."""
         if self.audit_key:
             return self.audit_key.encode()
-        path = Path("var/audit_key")
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            draft = path.with_name(f"audit_key.{secrets.token_hex(8)}")
-            draft.write_text(secrets.token_hex(32))
-            draft.chmod(0o600)
-            try:
-                os.link(draft, path)  # atomic: of two processes generating at once, one key survives
-            except FileExistsError:
-                pass
-            finally:
-                draft.unlink()
-        return path.read_text().strip().encode()
+        return generated_once(self.audit_key_path(), lambda: secrets.token_hex(32)).encode()
 
+
+def generated_once(path: Path, generate: Callable[[], str]) -> str:
+    """Reads a key file, creating it first if missing; of two processes generating at once, one key survives."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"{path.name}.{secrets.token_hex(8)}")
+        draft.write_text(generate())
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic: the first link wins
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
 
 def eventsourcing_env(database: str) -> dict[str, str]:
     """The library's settings for the event store named by a database URL."""

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from application.audit_verify import LogVerdict, verify_chain
-from application.chain import GENESIS, Link, chain_head, event_canonical, extend_chain, link_hash, stored_events
+from application.chain import Link, chain_head, extend_chain, stored_events
 from application.chain import stored_links as links_after
-from application.checkpoints import (
-    DAILY,
-    ON_REQUEST,
-    REPORT_EXPORT,
-    Checkpoint,
-    sign,
-    signature_valid,
-    store_checkpoint,
-    stored_checkpoints,
-)
+from application.checkpoints import DAILY, ON_REQUEST, REPORT_EXPORT, Checkpoint, stored_checkpoints
 from application.ledger import LedgerCore
+from application.notary import MissingAuditKeyError, TamperedLogError, audit_key
+from application.witness import read_witness
 from domain.acts import DomainError
 
+__all__ = ["MissingAuditKeyError", "TamperEvidenceCases", "TamperedLogError"]
+
 log = logging.getLogger(__name__)
-
-
-class TamperedLogError(DomainError):
-    """The log no longer matches its chain: nothing is signed over it."""
 
 
 class TamperEvidenceCases(LedgerCore):
@@ -48,36 +40,22 @@ class TamperEvidenceCases(LedgerCore):
         if self.views.database.dialect == "postgres":
             cursor.one("SELECT notification_id FROM view_position WHERE name = 'ledger_views' FOR UPDATE")
 
+    def audit_key(self) -> bytes:
+        with self.views.database.reading() as cursor:
+            return audit_key(self.settings, cursor)
+
     def checkpoint(self, reason: str = ON_REQUEST) -> Checkpoint:
         """Signs the chain's head, after checking the events since the last signed checkpoint still hash to it."""
-        head = self.chain_up()
-        key = self.settings.audit_secret()
-        with self.views.database.reading() as cursor:
-            signed = [c for c in stored_checkpoints(cursor) if signature_valid(key, c)]
-        since = max(signed, key=lambda c: c.position, default=None)
-        self._require_segment_intact(since, head)
-        checkpoint = sign(key, head.position, head.hash, self.clock(), reason)
+        self.chain_up()
         with self.views.database.writing() as cursor:
-            store_checkpoint(cursor, checkpoint)
-        return checkpoint
-
-    def _require_segment_intact(self, since: Checkpoint | None, head: Link) -> None:
-        position, recomputed = (since.position, since.head_hash) if since else (0, GENESIS)
-        if position > head.position:
-            raise TamperedLogError(f"Sổ chỉ còn đến bản ghi số {head.position}, mốc đã ký đến số {position}.")
-        for event in stored_events(self.store.recorder, position, head.position):
-            recomputed = link_hash(recomputed, event_canonical(event))
-        if recomputed != head.hash:
-            raise TamperedLogError(
-                f"Các bản ghi từ sau số {position} đến số {head.position} không khớp chuỗi băm; không ký mốc mới."
-                " Hãy chạy “giamngheo audit verify”."
-            )
+            self._lock_catch_up(cursor)
+            return self.notary.sign_head(cursor, self.store.recorder, reason)
 
     def daily_checkpoint(self) -> Checkpoint | None:
         """The sweep's daily checkpoint; a log found tampered with is logged loudly, and the sweep goes on."""
         try:
             return self.checkpoint(DAILY)
-        except TamperedLogError as error:
+        except DomainError as error:
             log.error("No daily checkpoint: %s", error.message)
             return None
 
@@ -86,14 +64,18 @@ class TamperEvidenceCases(LedgerCore):
         checkpoint = self.checkpoint(reason)
         return Link(checkpoint.position, checkpoint.head_hash)
 
-    def verify_log(self) -> LogVerdict:
+    def verify_log(self, witness: Path | None = None) -> LogVerdict:
+        """`witness`: a witness file, whose checkpoints name heads the database may no longer have (cut tails)."""
         self.chain_up()
         with self.views.database.reading() as cursor:
             checkpoints = stored_checkpoints(cursor)
+        witnessed, unreadable = read_witness(witness) if witness else ([], [])
         return verify_chain(
             stored_events(self.store.recorder),
             lambda: links_after(self.views.database.reading),
             checkpoints,
-            self.settings.audit_secret(),
+            self.audit_key(),
             self.timezone,
+            witnessed=witnessed,
+            unreadable=unreadable,
         )

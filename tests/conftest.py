@@ -50,12 +50,16 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def make_ledger(clock: FixedClock) -> Iterator[Callable[[str], Ledger]]:
+def make_ledger(clock: FixedClock, tmp_path: Path) -> Iterator[Callable[[str], Ledger]]:
     opened: list[Ledger] = []
 
     def make(url: str) -> Ledger:
         settings = Settings(
-            database=url, secret_key="test-secret", audit_key="test-audit-key", password_hashing="CHEAPEST"
+            database=url,
+            secret_key="test-secret",
+            audit_key="test-audit-key",
+            password_hashing="CHEAPEST",
+            data_dir="" if url.startswith("sqlite") else str(tmp_path / "data"),  # never the working directory
         )
         ledger = Ledger(settings, clock=clock)
         opened.append(ledger)

@@ -44,6 +44,9 @@ class ReadModels:
             (VIEWS_NAME,),
         )
 
+    def seal(self, cursor: Cursor, recorder: object) -> None:
+        """Signs the chain's new head; the ledger sets its notary here (application/notary.py)."""
+
     def _schema_version(self, cursor: Cursor) -> int | None:
         row = cursor.one("SELECT notification_id FROM view_position WHERE name = 'schema_version'")
         return int(row["notification_id"]) if row else None
@@ -71,7 +74,8 @@ class ReadModels:
             for notification in page:
                 apply_event(cursor, self.store.mapper.to_domain_event(notification), notification.id)
         if page:
-            extend_chain(cursor, self.store.recorder, page[-1].id, page, after=position)  # same locked transaction
+            if extend_chain(cursor, self.store.recorder, page[-1].id, page, after=position):  # same locked transaction
+                self.seal(cursor, self.store.recorder)  # issue 10 §7: a signed checkpoint after every write batch
             position = page[-1].id
             cursor.execute("UPDATE view_position SET notification_id = ? WHERE name = ?", (position, VIEWS_NAME))
         self._known_position = position

@@ -13,8 +13,9 @@ from typing import Any
 import psycopg
 import pytest
 
-from application.audit_verify import CHANGED, CHECKPOINT, EXTRA, MISSING, MOVED, SIGNATURE, TRUNCATED
+from application.audit_verify import CHANGED, CHECKPOINT, EXTRA, MISSING, MOVED, SIGNATURE, TRUNCATED, Problem
 from application.chain import GENESIS, event_canonical, link_hash, stored_events
+from application.checkpoints import DAILY, stored_checkpoints
 from application.service import Ledger
 from application.settings import sqlite_path
 from domain.household import Standing
@@ -121,7 +122,7 @@ def test_an_untouched_log_verifies(ledger: Ledger) -> None:
 
     assert verdict.ok and verdict.first_bad is None
     assert verdict.events == ledger.log_position()
-    assert verdict.checkpoints == 1
+    assert reasons(ledger).count(DAILY) == 1
 
 
 def test_rebuilding_the_read_models_keeps_the_chain(ledger: Ledger) -> None:
@@ -140,7 +141,7 @@ def test_the_daily_sweep_signs_a_checkpoint_of_the_head(ledger: Ledger) -> None:
     ledger.sweep()
 
     verdict = ledger.verify_log()
-    assert verdict.checkpoints == 1
+    assert reasons(ledger).count(DAILY) == 1
     assert verdict.head == ledger.log_head()
 
 
@@ -229,7 +230,7 @@ def test_a_log_rewritten_with_its_links_recomputed_disagrees_with_the_signed_che
 def test_a_forged_checkpoint_is_refused_for_its_signature(recorded: tuple[Ledger, Tamperer]) -> None:
     ledger, _ = recorded
     with ledger.views.database.writing() as cursor:
-        cursor.execute("UPDATE audit_checkpoints SET position = position - 1")
+        cursor.execute("UPDATE audit_checkpoints SET position = position - 1 WHERE reason = 'daily'")
 
     verdict = ledger.verify_log()
 
@@ -239,7 +240,17 @@ def test_a_forged_checkpoint_is_refused_for_its_signature(recorded: tuple[Ledger
 def test_no_checkpoint_is_signed_over_a_log_changed_since_the_last_one(recorded: tuple[Ledger, Tamperer]) -> None:
     ledger, tamper = recorded
     register(ledger)  # after the sweep's checkpoint
-    tamper.change_one_byte(ledger.log_position())
+    last = ledger.log_position()
+    tamper.change_one_byte(last)
+    with ledger.views.database.writing() as cursor:  # the intruder removes the checkpoint of the changed event
+        cursor.execute("DELETE FROM audit_checkpoints WHERE position >= ?", (last,))
 
     assert ledger.sweep().today  # the sweep goes on
-    assert ledger.verify_log().checkpoints == 1
+    assert reasons(ledger).count(DAILY) == 1
+    changed = Problem(last, CHANGED, f"Bản ghi số {last} đã bị sửa: mã băm không khớp chuỗi.")
+    assert ledger.verify_log().first_bad == changed
+
+
+def reasons(ledger: Ledger) -> list[str]:
+    with ledger.views.database.reading() as cursor:
+        return [checkpoint.reason for checkpoint in stored_checkpoints(cursor)]
