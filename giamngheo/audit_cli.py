@@ -17,7 +17,11 @@ def add_audit_commands(commands: Any, with_ledger: WithLedger) -> None:
         dest="audit", required=True
     )
     command = audit.add_parser("verify", help="kiểm tra chuỗi băm của sổ; mã thoát 1 nếu sổ bị sửa")
-    command.set_defaults(run=lambda args: verify(with_ledger))
+    command.add_argument(
+        "--witness", metavar="FILE", type=Path, help="tệp nhân chứng để đối chiếu (mặc định: tệp đã cấu hình)"
+    )
+    command.add_argument("--no-witness", action="store_true", help="không đối chiếu tệp nhân chứng")
+    command.set_defaults(run=lambda args: verify(with_ledger, args.witness, args.no_witness))
     command = audit.add_parser("export", help="xuất hồ sơ kiểm tra kèm chương trình kiểm tra độc lập")
     command.add_argument("directory", metavar="DIR", type=Path, help="thư mục xuất")
     day = {"metavar": "DATE", "type": cli_date}
@@ -29,8 +33,18 @@ def add_audit_commands(commands: Any, with_ledger: WithLedger) -> None:
     command.set_defaults(run=lambda args: checkpoint(with_ledger))
 
 
-def verify(with_ledger: WithLedger) -> None:
-    verdict: LogVerdict = with_ledger(lambda ledger: ledger.verify_log())
+def verify(with_ledger: WithLedger, witness: Path | None = None, no_witness: bool = False) -> None:
+    """Issue 10 §7: the configured witness file, when there is one, is read too: it catches a cut tail."""
+
+    def check(ledger: Any) -> tuple[LogVerdict, Path | None]:
+        configured = Path(ledger.settings.witness_path) if ledger.settings.witness_path else None
+        chosen = None if no_witness else witness or (configured if configured and configured.exists() else None)
+        if chosen and not chosen.is_file():
+            sys.exit(f"Lỗi: không có tệp nhân chứng {chosen}.")
+        return ledger.verify_log(chosen), chosen
+
+    verdict, chosen = with_ledger(check)
+    print(f"Đối chiếu tệp nhân chứng: {chosen}." if chosen else "Không đối chiếu tệp nhân chứng nào.")
     print("\n".join(verdict_lines(verdict)))
     if not verdict.ok:
         sys.exit(1)
