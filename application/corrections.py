@@ -14,6 +14,7 @@ from uuid import UUID
 
 from application.errors import ConflictError, InvalidInputError, NotFoundError
 from application.ledger import Entry, LedgerCore, Recorded
+from application.reference import LOAN_CEILINGS
 from application.views.database import Cursor
 from application.views.rows import from_row
 from domain.acts import Act, RecordedAggregate
@@ -220,7 +221,8 @@ class CorrectionCases(LedgerCore):
             )
             self._require_loans_still_eligible(aggregate)
         elif isinstance(aggregate, Loan):
-            aggregate.correct(self._load(Household, aggregate.household_id), changes, act, **fields)
+            household = self._load(Household, aggregate.household_id)
+            aggregate.correct(household, changes, act, ceilings=LOAN_CEILINGS, **fields)
         else:
             aggregate.correct_approval(changes, act, **fields)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from domain.acts import DomainError
+from domain.errors import DomainError
+from domain.errors import InvalidInputError as InvalidInputError  # raised by the domain's bounds too
 
 
 class NotFoundError(DomainError):
@@ -12,10 +13,3 @@ class NotFoundError(DomainError):
 class ConflictError(DomainError):
     """Someone else changed the record since the form was opened."""
 
-
-class InvalidInputError(DomainError):
-    """Input that fails validation, with a message per field."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(errors.values()))
-        self.errors = errors

@@ -259,6 +259,7 @@ class HouseholdImportCases(HouseholdListCases):
             on,
             LegalBasis(file_name, None, FILE_ISSUER),
             f"Nhập từ tệp {file_name}, dòng {row.row}",
+            days=self.admissible_days(),
         )
         members = [Member(f"Nhân khẩu {n} (chưa rõ họ tên)", "") for n in range(2, row.members + 1)]
         household = Household.register(
@@ -283,7 +284,7 @@ class HouseholdImportCases(HouseholdListCases):
             if row.decision_number
             else LegalBasis(file_name, None, FILE_ISSUER)
         )
-        act = Act(actor.username, actor.role.value, row.recognised_on, basis, row.note)
+        act = Act(actor.username, actor.role.value, row.recognised_on, basis, row.note, days=self.admissible_days())
         grounds = self.grounds_on(row.recognised_on)
         if row.kind is ListKind.NEWLY_ESCAPED:
             return self._escape(actor, file_name, row, household, basis)
@@ -305,7 +306,7 @@ class HouseholdImportCases(HouseholdListCases):
         if has_window(household, escaped_on):  # the ledger (or another list of the run) has this escape
             return False
         self._poor_before(actor, file_name, household, escaped_on)
-        act = Act(actor.username, actor.role.value, escaped_on, basis, row.note)
+        act = Act(actor.username, actor.role.value, escaped_on, basis, row.note, days=self.admissible_days())
         household.escape_poverty(Standing.ESCAPED_POVERTY, True, act, self.grounds_on(escaped_on))
         return True
 
@@ -317,6 +318,7 @@ class HouseholdImportCases(HouseholdListCases):
                 escaped_on,
                 LegalBasis(file_name, None, FILE_ISSUER),
                 "Hộ nghèo trước khi thoát nghèo; ngày công nhận hộ nghèo không có trong tệp nhập.",
+                days=self.admissible_days(),
             )
             household.recognise(Standing.POOR, before, self.grounds_on(escaped_on))
 
@@ -341,6 +343,7 @@ class HouseholdImportCases(HouseholdListCases):
             escaped_on,
             LegalBasis(file_name, None, FILE_ISSUER),
             "Thoát nghèo; quyết định thoát nghèo không có trong tệp nhập.",
+            days=self.admissible_days(),
         )
         household.escape_poverty(Standing.ESCAPED_POVERTY, True, escape, self.grounds_on(escaped_on))
         household.fall_back(Standing.NEAR_POOR, act, grounds)

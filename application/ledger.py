@@ -120,7 +120,7 @@ class LedgerCore:
     def today(self) -> date:
         return self.clock().astimezone(self.timezone).date()
 
-    def days(self) -> Days:
+    def admissible_days(self) -> Days:
         """The days an act may bear: the configured earliest day to today (domain/bounds.py)."""
         return Days(self.settings.earliest_day, self.today())
 
@@ -132,7 +132,7 @@ class LedgerCore:
             entry.basis,
             entry.note,
             entry.command_id,
-            days=self.days(),
+            days=self.admissible_days(),
         )
 
     def _require_not_future(self, day: date, field: str = "effective_on") -> None:

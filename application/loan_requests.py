@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from application.ledger import Entry, LedgerCore, Recorded
+from application.reference import LOAN_CEILINGS
 from application.views.rows import from_row
 from domain.household import Household
 from domain.loan import Programme
@@ -51,7 +52,7 @@ class LoanRequestCases(LedgerCore):
         household = self._load(Household, household_id)
         actor.require_hamlet(household.hamlet)
         self._require_not_future(entry.effective_on)
-        request = LoanRequest.record(household, programme, amount, purpose, self._act(actor, entry))
+        request = LoanRequest.record(household, programme, amount, purpose, self._act(actor, entry), LOAN_CEILINGS)
         return self._record(entry, request.id, request)
 
     def withdraw_loan_request(self, actor: Actor, request_id: UUID, reason: str, entry: Entry) -> Recorded:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from application.ledger import Entry, Recorded
 from application.loan_requests import LoanRequestCases
+from application.reference import LOAN_CEILINGS
 from application.views.rows import from_row
 from domain.household import Household
 from domain.loan import Loan, Programme
@@ -50,7 +51,8 @@ class LoanCases(LoanRequestCases):
         self._require_not_future(entry.effective_on)
         act = self._act(actor, entry)
         request = self._request_met_by(household_id, programme, entry.effective_on, request_id)
-        loan = Loan.grant(household, programme, amount, term_months, act, request.id if request else None)
+        met = request.id if request else None
+        loan = Loan.grant(household, programme, amount, term_months, act, met, LOAN_CEILINGS)
         if request is None:
             return self._record(entry, loan.id, loan)
         request.meet(loan.id, household_id, programme, amount, act)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from domain.acts import LegalBasis
+from domain.loan import LoanCeiling, Programme
 from domain.standards import PovertyStandard
 from domain.workdays import WorkCalendar
 
@@ -35,6 +36,17 @@ STANDARDS = (
         rural_line=2_200_000,
         urban_line=2_800_000,
     ),
+)
+
+# The most VBSP lends one household per programme (domain.md §8.1): data, a new cap is a new entry.
+POOR_CAP = "cho vay không có bảo đảm, NHCSXH (domain.md §8.1 [V] S42)"
+LOAN_CEILINGS = (
+    # Poor households: 100 million đ without collateral from 01/03/2019 (Decree 78/2002/NĐ-CP programme).
+    LoanCeiling(Programme.POOR, date(2019, 3, 1), 100_000_000, POOR_CAP),
+    # Near-poor: no more than the poor-household cap [I] (Decision 15/2013/QĐ-TTg: conditions as for the poor).
+    LoanCeiling(Programme.NEAR_POOR, date(2019, 3, 1), 100_000_000, "bằng mức cho vay hộ nghèo [I]"),
+    # Newly escaped: no more than the poor-household cap of the period (Decision 28/2015/QĐ-TTg) [V] S39.
+    LoanCeiling(Programme.NEWLY_ESCAPED, date(2019, 3, 1), 100_000_000, "bằng mức cho vay hộ nghèo, QĐ 28/2015/QĐ-TTg"),
 )
 
 

@@ -8,6 +8,13 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+# Re-exported: every aggregate module raises them from here.
+from domain import bounds
+from domain.bounds import Days
+from domain.errors import DomainError as DomainError
+from domain.errors import IncompleteEntryError as IncompleteEntryError
+from domain.errors import InvalidInputError as InvalidInputError
+
 SYSTEM_ACTOR = "system"
 
 
@@ -20,6 +27,17 @@ class LegalBasis:
     issuer: str = ""
 
 
+def bounded_basis(basis: LegalBasis, days: Days) -> LegalBasis:
+    """The document's number and issuer as plain NFC lines, its day between the earliest day and today."""
+    if not isinstance(basis, LegalBasis):
+        raise InvalidInputError({"basis_number": "Căn cứ không hợp lệ."})
+    number = bounds.line(basis.number, "basis_number", "Số văn bản", bounds.DOCUMENT_NUMBER)
+    issuer = bounds.line(basis.issuer, "basis_issuer", "Cơ quan ban hành", bounds.ISSUER)
+    if basis.issued_on is not None:
+        days.past(basis.issued_on, "basis_issued_on", "Ngày ban hành")
+    return LegalBasis(number, basis.issued_on, issuer)
+
+
 @dataclass(frozen=True)
 class Act:
     """The attribution of one official act (design.md §2.2)."""
@@ -30,6 +48,16 @@ class Act:
     basis: LegalBasis | None = None
     note: str = ""
     command_id: str = ""
+    # The days an act may bear (earliest day to today), given by the application; never recorded.
+    days: Days = field(default=Days(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Every command's act is bounded here once: its day, its note, its basis (issue 10 §1)."""
+        self.days.past(self.effective_on, "effective_on", "Ngày hiệu lực")
+        object.__setattr__(self, "note", bounds.passage(self.note, "note", "Ghi chú", bounds.NOTE))
+        object.__setattr__(self, "command_id", bounds.line(self.command_id, "command_id", "Mã lệnh", bounds.COMMAND_ID))
+        if self.basis is not None:
+            object.__setattr__(self, "basis", bounded_basis(self.basis, self.days))
 
     def event_fields(self) -> dict[str, Any]:
         return {
@@ -40,18 +68,6 @@ class Act:
             "note": self.note,
             "command_id": self.command_id,
         }
-
-
-class DomainError(Exception):
-    """A refusal explained to the official in Vietnamese."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class IncompleteEntryError(DomainError):
-    """What the official entered is missing or malformed (answered as bad input, not as a refusal)."""
 
 
 class RecordedAggregate(Aggregate):

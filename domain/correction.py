@@ -9,12 +9,15 @@ only when a second user with authority — the chair or a vice-chair, never the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
-from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate
+from domain import bounds
+from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate, bounded_basis
+from domain.bounds import Days
+from domain.deadlines import LOAN_MAX_TERM_MONTHS, PROJECT_MAX_DURATION_MONTHS
 from domain.formatting import vn_date, vn_money
 from domain.user import Actor
 
@@ -126,6 +129,22 @@ def check_changes(action: str, changes: Changes) -> None:
         raise IncompleteEntryError("Ngày bắt đầu và thời gian thực hiện chỉ đính chính được cho phê duyệt dự án.")
 
 
+def bounded_changes(changes: Changes, days: Days) -> Changes:
+    """The new values within what the ledger may hold (domain/bounds.py); the target's own rules, such as a
+    programme's loan cap, are checked again when the correction is approved and recorded on it."""
+    if changes.effective_on is not None:
+        days.past(changes.effective_on, "new_effective_on", "Ngày hiệu lực mới")
+    if changes.starts_on is not None:
+        days.planned(changes.starts_on, "starts_on", "Ngày bắt đầu mới")
+    bounds.optional_money(changes.amount, "amount", "Số tiền vay mới", minimum=1)
+    bounds.optional_count(changes.term_months, "term_months", "Thời hạn vay mới", 1, LOAN_MAX_TERM_MONTHS)
+    bounds.optional_count(
+        changes.duration_months, "duration_months", "Thời gian thực hiện mới", 1, PROJECT_MAX_DURATION_MONTHS
+    )
+    basis = bounded_basis(changes.basis, days) if changes.basis is not None else None
+    return replace(changes, basis=basis)
+
+
 class Correction(RecordedAggregate):
     class Proposed(RecordedAggregate.Created):
         commune: str
@@ -191,9 +210,12 @@ class Correction(RecordedAggregate):
         # Supervisors and inspectors read and point out mistakes; they do not record (seed §VI.6).
         actor.require_writer()
         check_changes(target.action, changes)
-        if not reason.strip():
+        changes = bounded_changes(changes, act.days)
+        reason = bounds.passage(reason, "reason", "Lý do đính chính")
+        evidence = bounds.passage(evidence, "evidence", "Chứng cứ")
+        if not reason:
             raise IncompleteEntryError("Hãy ghi lý do đính chính.")
-        if not evidence.strip():
+        if not evidence:
             raise IncompleteEntryError("Hãy ghi chứng cứ: số, ngày văn bản hoặc mô tả tài liệu chứng minh.")
         return cls._create(
             cls.Proposed,
@@ -215,8 +237,8 @@ class Correction(RecordedAggregate):
             new_term_months=changes.term_months,
             new_starts_on=changes.starts_on,
             new_duration_months=changes.duration_months,
-            reason=reason.strip(),
-            evidence=evidence.strip(),
+            reason=reason,
+            evidence=evidence,
             **act.event_fields(),
         )
 

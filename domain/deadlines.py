@@ -14,6 +14,8 @@ NEWLY_ESCAPED_WINDOW_MONTHS = 36
 
 # Seed plan §IV.2.1: a livelihood project lasts "tối đa không quá ba năm", then is reviewed.
 PROJECT_MAX_DURATION_MONTHS = 36
+# Poor-household loans: term up to 120 months since 01/03/2019 (VBSP; domain.md §8.1 [V]).
+LOAN_MAX_TERM_MONTHS = 120
 
 
 class ReminderRule(Enum):

@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
+from domain import bounds
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
 from domain.deadlines import escaped_loan_window_ends_on, newly_escaped_until
 from domain.formatting import vn_date
@@ -59,6 +60,18 @@ def first_members(household_id: UUID, head_name: str, members: list[Member]) -> 
     """The head and the members given at registration, with ids derived from the household's."""
     people = [Person(head_name, "chủ hộ"), *(Person(m.full_name, m.relation, birth_year=m.birth_year) for m in members)]
     return {uuid5(NAMESPACE_URL, f"/households/{household_id}/members/{n}"): p for n, p in enumerate(people)}
+
+
+# The most members one household may list; the largest households counted in Vietnam stay far below.
+MAX_MEMBERS = 50
+
+
+def bounded_member(member: Member, act: Act) -> Member:
+    if not isinstance(member, Member):
+        raise bounds.refuse("members", "Thành viên không hợp lệ.")
+    bounds.birth(None, member.birth_year, act.days)
+    full_name = bounds.line(member.full_name, "members", "Họ tên thành viên", required=True)
+    return replace(member, full_name=full_name, relation=bounds.line(member.relation, "members", "Quan hệ"))
 
 
 class TransitionRefusedError(DomainError):
@@ -132,6 +145,7 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
             household.average_living = household.average_living_since = None
             household.people = first_members(self.originator_id, self.head_name, self.members)
             household.decisions = []
+            household.registered_on = self.effective_on
 
     class Transition(RecordedAggregate.Event):
         from_standing: Standing
@@ -227,16 +241,18 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         address: str = "",
         household_id: UUID | None = None,
     ) -> Household:
+        if not isinstance(members, list) or len(members) > MAX_MEMBERS:
+            raise bounds.refuse("members", f"Hộ có không quá {MAX_MEMBERS} thành viên.")
         return cls._create(
             cls.Registered,
             id=household_id or uuid4(),
-            commune=commune,
-            hamlet=hamlet,
-            head_name=head_name,
-            members=list(members),
+            commune=bounds.line(commune, "commune", "Xã", required=True),
+            hamlet=bounds.line(hamlet, "hamlet", "Xóm", required=True),
+            head_name=bounds.line(head_name, "head_name", "Họ tên chủ hộ", required=True),
+            members=[bounded_member(member, act) for member in members],
             area=area,
-            code=code,
-            address=address,
+            code=bounds.line(code, "code", "Mã hộ", bounds.CODE),
+            address=bounds.line(address, "address", "Địa chỉ", bounds.ADDRESS),
             **act.event_fields(),
         )
 
@@ -289,6 +305,8 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         self._transition(self.FellBackIntoPoverty, into, act, grounds)
 
     def _transition(self, event: type[Transition], to: Standing, act: Act, grounds: Grounds, **extra: object) -> None:
+        if act.effective_on < self.registered_on:
+            raise TransitionRefusedError(self._before_registration(act.effective_on))
         last_on = self.history[-1][0] if self.history else None
         if last_on and act.effective_on < last_on:
             raise TransitionRefusedError(
@@ -369,6 +387,8 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
                     " quyết định này. Hãy đính chính quyết định sau trước."
                 )
             return None
+        if effective_on and effective_on < self.registered_on:
+            return self._before_registration(effective_on)
         if effective_on and before and effective_on < before.effective_on:
             return (
                 f"Ngày hiệu lực mới {vn_date(effective_on)} sớm hơn quyết định trước"
@@ -380,6 +400,14 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
                 f" ({vn_date(after.effective_on)})."
             )
         return None
+
+    def _before_registration(self, day: date) -> str:
+        # The as-of views start a household's history at its registration (application/as_of_state.py):
+        # a decision effective before it would make the as-of lists and the current lists disagree.
+        return (
+            f"Ngày hiệu lực {vn_date(day)} trước ngày hộ được đăng ký vào sổ ({vn_date(self.registered_on)});"
+            " quyết định chỉ có hiệu lực từ ngày đăng ký trở đi."
+        )
 
     def standing_on(self, day: date) -> Standing:
         standing = Standing.UNLISTED

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
+from domain import bounds
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
+from domain.bounds import GLOBAL_CEILING, Ceiling
 from domain.calendar import add_months
 from domain.correction import Changes
+from domain.deadlines import LOAN_MAX_TERM_MONTHS
 from domain.formatting import vn_date
 from domain.household import STANDING_LABELS, Household, Standing
 
-# Poor-household loans: term up to 120 months since 01/03/2019 (VBSP; domain.md §8.1 [V]).
-MAX_TERM_MONTHS = 120
+MAX_TERM_MONTHS = LOAN_MAX_TERM_MONTHS  # 120 months (domain/deadlines.py)
 
 
 class Programme(Enum):
@@ -33,6 +36,33 @@ PROGRAMME_LABELS = {
 
 class LoanRefusedError(DomainError):
     """The household is not eligible for the programme on the granted date."""
+
+
+@dataclass(frozen=True)
+class LoanCeiling:
+    """The most the bank lends one household under a programme from a day on, with its source (dated data,
+    application/reference.py); before any entry, and for other programmes, the ledger's global ceiling."""
+
+    programme: Programme
+    since: date
+    amount: int
+    basis: str
+
+
+def loan_ceiling(programme: Programme, on: date, ceilings: tuple[LoanCeiling, ...]) -> Ceiling:
+    in_force = [c for c in ceilings if c.programme is programme and c.since <= on]
+    if not in_force:
+        return GLOBAL_CEILING
+    latest = max(in_force, key=lambda c: c.since)
+    return Ceiling(latest.amount, f"mức tối đa của {PROGRAMME_LABELS[programme].lower()} từ {vn_date(latest.since)}"
+                   f", {latest.basis}")
+
+
+def bounded_loan(
+    amount: int, term_months: int, programme: Programme, on: date, ceilings: tuple[LoanCeiling, ...]
+) -> None:
+    bounds.money(amount, "amount", "Số tiền vay", minimum=1, ceiling=loan_ceiling(programme, on, ceilings))
+    bounds.count(term_months, "term_months", "Thời hạn vay (tháng)", 1, MAX_TERM_MONTHS)
 
 
 def loan_refusal(household: Household, programme: Programme, granted_on: date) -> str | None:
@@ -97,11 +127,9 @@ class Loan(RecordedAggregate):
         term_months: int,
         act: Act,
         request_id: UUID | None = None,
+        ceilings: tuple[LoanCeiling, ...] = (),
     ) -> Loan:
-        if amount <= 0:
-            raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
-        if not 1 <= term_months <= MAX_TERM_MONTHS:
-            raise LoanRefusedError(f"Thời hạn vay phải từ 1 đến {MAX_TERM_MONTHS} tháng.")
+        bounded_loan(amount, term_months, programme, act.effective_on, ceilings)
         reason = loan_refusal(household, programme, act.effective_on)
         if reason:
             raise LoanRefusedError(reason)
@@ -120,7 +148,15 @@ class Loan(RecordedAggregate):
             **act.event_fields(),
         )
 
-    def correct(self, household: Household, changes: Changes, act: Act, **correction: object) -> None:
+    def correct(
+        self,
+        household: Household,
+        changes: Changes,
+        act: Act,
+        *,
+        ceilings: tuple[LoanCeiling, ...] = (),
+        **correction: object,
+    ) -> None:
         """Records an approved correction; the corrected loan must still be one the bank could grant."""
         if self.voided:
             raise LoanRefusedError("Khoản vay đã được hủy do ghi nhầm; không đính chính thêm được.")
@@ -128,10 +164,7 @@ class Loan(RecordedAggregate):
         amount = self.amount if changes.amount is None else changes.amount
         term = self.term_months if changes.term_months is None else changes.term_months
         if not changes.void:
-            if amount <= 0:
-                raise LoanRefusedError("Số tiền vay phải lớn hơn 0.")
-            if not 1 <= term <= MAX_TERM_MONTHS:
-                raise LoanRefusedError(f"Thời hạn vay phải từ 1 đến {MAX_TERM_MONTHS} tháng.")
+            bounded_loan(amount, term, self.programme, granted_on, ceilings)
             reason = loan_refusal(household, self.programme, granted_on)
             if reason:
                 raise LoanRefusedError(reason)

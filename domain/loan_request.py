@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID, uuid4
 
+from domain import bounds
 from domain.acts import Act, IncompleteEntryError, RecordedAggregate
 from domain.formatting import vn_date
 from domain.household import Household
-from domain.loan import LoanRefusedError, Programme, loan_refusal
+from domain.loan import LoanCeiling, LoanRefusedError, Programme, loan_ceiling, loan_refusal
 
 # The plan's credit target concerns the three programmes for poor, near-poor and newly-escaped households:
 # Decree 78/2002/NĐ-CP, Decision 15/2013/QĐ-TTg, Decision 28/2015/QĐ-TTg.
@@ -60,17 +61,24 @@ class LoanRequest(RecordedAggregate):
         return self.met_by is None and self.withdrawn_on is None
 
     @classmethod
-    def record(cls, household: Household, programme: Programme, amount: int, purpose: str, act: Act) -> LoanRequest:
-        """Eligibility is that of a loan on the day the need is recorded (domain/loan.py `loan_refusal`)."""
+    def record(
+        cls,
+        household: Household,
+        programme: Programme,
+        amount: int,
+        purpose: str,
+        act: Act,
+        ceilings: tuple[LoanCeiling, ...] = (),
+    ) -> LoanRequest:
+        """Eligibility is that of a loan on the day the need is recorded (domain/loan.py `loan_refusal`); the
+        amount needed is bounded as a loan's (a need above the bank's cap is not one a loan can meet)."""
         if programme not in REQUEST_PROGRAMMES:
             raise LoanRefusedError("Chỉ ghi nhu cầu vay theo chương trình cho hộ nghèo, cận nghèo, mới thoát nghèo.")
-        if amount <= 0:
-            raise IncompleteEntryError("Số tiền cần vay phải lớn hơn 0.")
-        purpose = purpose.strip()
+        ceiling = loan_ceiling(programme, act.effective_on, ceilings)
+        bounds.money(amount, "amount", "Số tiền cần vay", minimum=1, ceiling=ceiling)
+        purpose = bounds.passage(purpose, "purpose", "Mục đích vay", MAX_PURPOSE_LENGTH)
         if not purpose:
             raise IncompleteEntryError("Hãy ghi mục đích sử dụng vốn vay.")
-        if len(purpose) > MAX_PURPOSE_LENGTH:
-            raise IncompleteEntryError(f"Mục đích vay không quá {MAX_PURPOSE_LENGTH} ký tự.")
         reason = loan_refusal(household, programme, act.effective_on)
         if reason:
             raise LoanRefusedError(reason)
@@ -102,7 +110,7 @@ class LoanRequest(RecordedAggregate):
         self.trigger_event(self.Met, loan_id=loan_id, amount=amount, **act.event_fields())
 
     def withdraw(self, reason: str, act: Act) -> None:
-        reason = reason.strip()
+        reason = bounds.passage(reason, "reason", "Lý do rút")
         if not reason:
             raise IncompleteEntryError("Hãy ghi lý do rút nhu cầu vay.")
         if self.met_by is not None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
+from domain import bounds
 from domain.acts import Act, DomainError, IncompleteEntryError, RecordedAggregate
+from domain.bounds import Days
 
 if TYPE_CHECKING:
     from domain.household import Household
@@ -114,7 +116,7 @@ class MemberRecords:
     people: dict[UUID, Person]
 
     def add_member(self, person: Person, change: MemberChange, act: Act) -> UUID:
-        check_person(person)
+        person = check_person(person, act.days)
         member_id = uuid4()
         self.trigger_event(
             MemberAdded,
@@ -127,7 +129,7 @@ class MemberRecords:
 
     def update_member(self, member_id: UUID, person: Person, act: Act) -> None:
         self._require_member(member_id)
-        check_person(person)
+        person = check_person(person, act.days)
         self.trigger_event(
             MemberUpdated,
             member_id=member_id,
@@ -151,8 +153,25 @@ class MemberRecords:
             raise MemberRefusedError("Không có thành viên này trong hộ.")
 
 
-def check_person(person: Person) -> None:
-    if not person.full_name.strip():
+def check_person(person: Person, days: Days) -> Person:
+    """The member as recorded: names as NFC lines, the citizen ID as digits, the birth from 1900 to today."""
+    if not isinstance(person.full_name, str) or not person.full_name.strip():
         raise IncompleteMemberError("Hãy nhập họ tên thành viên.")
     if person.born_on and person.birth_year and person.born_on.year != person.birth_year:
         raise IncompleteMemberError("Năm sinh không khớp với ngày sinh.")
+    bounds.birth(person.born_on, person.birth_year, days)
+    return replace(
+        person,
+        full_name=bounds.line(person.full_name, "full_name", "Họ tên", required=True),
+        relation=bounds.line(person.relation, "relation", "Quan hệ với chủ hộ"),
+        ethnicity=bounds.line(person.ethnicity, "ethnicity", "Dân tộc"),
+        citizen_id=citizen_id(person.citizen_id),
+    )
+
+
+def citizen_id(number: str) -> str:
+    """Căn cước công dân: 12 digits (Law on Identification 2023, Art. 12); an old CMND: 9 digits."""
+    number = bounds.line(number, "citizen_id", "Số CCCD", bounds.CITIZEN_ID)
+    if number and not (number.isascii() and number.isdigit() and len(number) in (9, 12)):
+        raise bounds.refuse("citizen_id", "Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số).")
+    return number

@@ -6,6 +6,7 @@ from datetime import date
 from enum import Enum
 from uuid import UUID, uuid4
 
+from domain import bounds
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
 from domain.correction import Changes
 from domain.deadlines import PROJECT_MAX_DURATION_MONTHS, project_ends_on
@@ -27,6 +28,10 @@ class ProjectStage(Enum):
     PROPOSED = "proposed"
     APPROVED = "approved"
     REVIEWED = "reviewed"
+
+
+# A project's households: a commune counts a few thousand households (seed: about 2,500).
+MAX_PROJECT_HOUSEHOLDS = 10_000
 
 
 class ProjectRefusedError(DomainError):
@@ -100,18 +105,20 @@ class Project(RecordedAggregate):
     def propose(
         cls, commune: str, name: str, component: Component, household_ids: list[UUID], responsible: str, act: Act
     ) -> Project:
-        if not name.strip():
+        if not isinstance(name, str) or not name.strip():
             raise ProjectRefusedError("Tên dự án không được để trống.")
         if not household_ids:
             raise ProjectRefusedError("Dự án phải có ít nhất một hộ tham gia.")
+        if len(household_ids) > MAX_PROJECT_HOUSEHOLDS:
+            raise bounds.refuse("household_ids", f"Một dự án có không quá {MAX_PROJECT_HOUSEHOLDS} hộ tham gia.")
         return cls._create(
             cls.Proposed,
             id=uuid4(),
-            commune=commune,
-            name=name.strip(),
+            commune=bounds.line(commune, "commune", "Xã", required=True),
+            name=bounds.line(name, "name", "Tên dự án", bounds.TITLE, required=True),
             component=component,
             household_ids=list(dict.fromkeys(household_ids)),
-            responsible=responsible,
+            responsible=bounds.line(responsible, "responsible", "Cán bộ phụ trách", required=True),
             **act.event_fields(),
         )
 
@@ -124,8 +131,8 @@ class Project(RecordedAggregate):
             )
         self.trigger_event(
             self.Approved,
-            approver=approver,
-            starts_on=starts_on,
+            approver=bounds.line(approver, "approver", "Người phê duyệt", required=True),
+            starts_on=act.days.planned(starts_on, "starts_on", "Ngày bắt đầu"),
             duration_months=duration_months,
             ends_on=project_ends_on(starts_on, duration_months),
             **act.event_fields(),
@@ -153,9 +160,10 @@ class Project(RecordedAggregate):
             raise ProjectRefusedError(f"Dự án đã được tổng kết, đánh giá ngày {vn_date(self.reviewed_on)}.")
         if self.starts_on and act.effective_on < self.starts_on:
             raise ProjectRefusedError(f"Ngày tổng kết sớm hơn ngày bắt đầu dự án ({vn_date(self.starts_on)}).")
-        if not results.strip():
+        results = bounds.passage(results, "results", "Kết quả tổng kết, đánh giá")
+        if not results:
             raise ProjectRefusedError("Hãy ghi kết quả tổng kết, đánh giá.")
-        self.trigger_event(self.Reviewed, results=results.strip(), **act.event_fields())
+        self.trigger_event(self.Reviewed, results=results, **act.event_fields())
 
     def correct_approval(self, changes: Changes, act: Act, **correction: object) -> None:
         """Records an approved correction of the approval, keeping the three-year limit (seed §IV.2.1)."""
@@ -172,7 +180,7 @@ class Project(RecordedAggregate):
         if changes.void:
             starts_on = duration = None
         if changes.starts_on:
-            starts_on = changes.starts_on
+            starts_on = act.days.planned(changes.starts_on, "starts_on", "Ngày bắt đầu")
         if changes.duration_months is not None:
             duration = changes.duration_months
             if not 1 <= duration <= PROJECT_MAX_DURATION_MONTHS:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from domain.errors import InvalidInputError
 from domain.household import Household, Standing
 from domain.loan import MAX_TERM_MONTHS, Loan, LoanRefusedError, Programme
 from tests.domain.helpers import act, escaped_household, household, near_poor_household, poor_household
@@ -103,13 +104,13 @@ def test_eligibility_is_judged_on_the_granted_date_not_today() -> None:
 
 @pytest.mark.parametrize("amount", [0, -1, -50_000_000])
 def test_an_amount_that_is_not_positive_is_refused(amount: int) -> None:
-    with pytest.raises(LoanRefusedError, match="Số tiền vay phải lớn hơn 0"):
+    with pytest.raises(InvalidInputError, match="Số tiền vay: phải từ 1 đ trở lên"):
         grant(poor_household(), Programme.POOR, date(2024, 5, 2), amount=amount)
 
 
 @pytest.mark.parametrize("term", [0, -12, MAX_TERM_MONTHS + 1])
 def test_a_term_outside_1_to_120_months_is_refused(term: int) -> None:
-    with pytest.raises(LoanRefusedError, match="Thời hạn vay phải từ 1 đến 120 tháng"):
+    with pytest.raises(InvalidInputError, match=r"Thời hạn vay \(tháng\): phải từ 1 đến 120"):
         grant(poor_household(), Programme.POOR, date(2024, 5, 2), term=term)
 
 
