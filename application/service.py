@@ -5,6 +5,7 @@ from __future__ import annotations
 from application.as_of import AsOfQueries
 from application.audit import AuditCases
 from application.audit_export import AuditExportCases
+from application.backup import BackupCases
 from application.completeness import CompletenessQueries
 from application.corrections import CorrectionCases
 from application.dashboard import DashboardQueries
@@ -49,6 +50,7 @@ class Ledger(
     ObligationQueries,
     AuditCases,
     AuditExportCases,
+    BackupCases,
     DashboardQueries,
     PlanCases,
     UserManagementCases,

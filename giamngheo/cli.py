@@ -16,6 +16,7 @@ from application.settings import Settings
 from domain.acts import DomainError
 from domain.user import Role
 from giamngheo.audit_cli import add_audit_commands
+from giamngheo.backup_cli import add_backup_commands
 from giamngheo.import_cli import add_import_commands
 from giamngheo.report import add_report_commands
 from web.forms import parse_date
@@ -149,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     command.set_defaults(run=sweep)
     add_report_commands(commands, with_ledger)
     add_audit_commands(commands, with_ledger)
+    add_backup_commands(commands, with_ledger)
     add_import_commands(commands, with_ledger)
     return root
 

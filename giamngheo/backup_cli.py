@@ -1,0 +1,47 @@
+"""`giamngheo backup DIR` and `giamngheo restore DIR [--force]`, each followed by `audit verify` (issue 10 §8)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from application.backup import restore
+from application.settings import Settings
+from domain.acts import DomainError
+from giamngheo.audit_cli import verify
+from giamngheo.report import WithLedger
+
+
+def add_backup_commands(commands: Any, with_ledger: WithLedger) -> None:
+    command = commands.add_parser("backup", help="sao lưu sổ, bảng đọc, chuỗi băm, mốc ký và khóa vào DIR")
+    command.add_argument("directory", metavar="DIR", type=Path, help="thư mục mới (trống) cho bản sao lưu")
+    command.set_defaults(run=lambda args: backup_command(args, with_ledger))
+    command = commands.add_parser("restore", help="phục hồi sổ từ bản sao lưu DIR vào cơ sở dữ liệu đang cấu hình")
+    command.add_argument("directory", metavar="DIR", type=Path, help="thư mục bản sao lưu")
+    command.add_argument("--force", action="store_true", help="thay thế cả một sổ đã có dữ liệu")
+    command.set_defaults(run=lambda args: restore_command(args, with_ledger))
+
+
+def backup_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:
+    manifest = with_ledger(lambda ledger: ledger.backup(args.directory))
+    print(
+        f"Đã sao lưu sổ ({manifest['kind']}) vào {args.directory}: đầu chuỗi bản ghi số {manifest['head_position']},"
+        f" mã băm {manifest['head_hash']}; tệp: {', '.join(manifest['files'])}."
+    )
+    if manifest["audit_key"] != "file":
+        print("CẢNH BÁO: khóa ký mốc đặt qua GIAMNGHEO_AUDIT_KEY nên không có trong bản sao lưu: hãy cất khóa cùng nó.")
+    verify(with_ledger)
+
+
+def restore_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:
+    try:
+        manifest = restore(Settings(), args.directory, args.force)
+    except DomainError as error:
+        sys.exit(f"Lỗi: {error.message}")
+    print(
+        f"Đã phục hồi sổ ({manifest['kind']}) từ {args.directory}, sao lưu lúc {manifest['created_at']}:"
+        f" đầu chuỗi bản ghi số {manifest['head_position']}. Kiểm tra sổ sau khi phục hồi:"
+    )
+    verify(with_ledger)
