@@ -111,7 +111,7 @@ class LedgerCore:
             yield
         finally:
             self._batching = False
-            self.views.catch_up()
+            self.views.catch_up_after_write()  # the batch is saved: a stalled read model must not undo its answer
 
     def close(self) -> None:
         self.views.database.close()
@@ -169,5 +169,5 @@ class LedgerCore:
                 return previous
             raise ConflictError(CONFLICT_MESSAGE) from None
         if not self._batching:
-            self.views.catch_up()
+            self.views.catch_up_after_write()  # saved is saved: a read-model failure is a stall, not a 500
         return Recorded(subject_id, recordings[-1].notification.id)

@@ -19,6 +19,7 @@ from application.outbox import OutboxCases
 from application.personal_data import PersonalDataQueries
 from application.plan import PlanCases
 from application.projects import ProjectCases
+from application.read_model_status import ReadModelStatusCases
 from application.reminders import ReminderCases
 from application.review_summaries import ReviewQueries
 from application.reviews import ReviewCases
@@ -44,6 +45,7 @@ class Ledger(
     LoanRequestCases,
     ProjectCases,
     SweepCases,
+    ReadModelStatusCases,
     ReminderCases,
     OutboxCases,
     ReviewQueries,

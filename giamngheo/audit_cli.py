@@ -10,6 +10,7 @@ from typing import Any
 from application.audit_verify import LogVerdict
 from application.checkpoints import ON_REQUEST
 from giamngheo.report import WithLedger, cli_date
+from giamngheo.status_cli import print_stall
 
 
 def add_audit_commands(commands: Any, with_ledger: WithLedger) -> None:
@@ -46,6 +47,7 @@ def verify(with_ledger: WithLedger, witness: Path | None = None, no_witness: boo
     verdict, chosen = with_ledger(check)
     print(f"Đối chiếu tệp nhân chứng: {chosen}." if chosen else "Không đối chiếu tệp nhân chứng nào.")
     print("\n".join(verdict_lines(verdict)))
+    print_stall(with_ledger)  # the chain covers every event even when the read models stalled
     if not verdict.ok:
         sys.exit(1)
 

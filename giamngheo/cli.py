@@ -1,4 +1,4 @@
-"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep, report, audit."""
+"""`giamngheo`: serve, scheduler, create-user, token, demo, rebuild, sweep, report, audit, status, skip-event."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from giamngheo.audit_cli import add_audit_commands
 from giamngheo.backup_cli import add_backup_commands
 from giamngheo.import_cli import add_import_commands
 from giamngheo.report import add_report_commands
+from giamngheo.status_cli import add_status_commands, print_stall
 from web.forms import parse_date
 
 
@@ -99,6 +100,7 @@ def rebuild(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     applied = with_ledger(lambda ledger: ledger.rebuild_read_models())
     print(f"Đã dựng lại các bảng đọc từ {applied} sự kiện trong {time.perf_counter() - started:.2f} giây.")
+    print_stall(with_ledger)  # a stalled rebuild built the views up to the event and says so
 
 
 def sweep(args: argparse.Namespace) -> None:
@@ -108,6 +110,7 @@ def sweep(args: argparse.Namespace) -> None:
         f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"
         f" đã gửi trước đó {report.already_issued}."
     )
+    print_stall(with_ledger)
 
 
 def with_ledger(use: Callable[[Ledger], object]):  # type: ignore[no-untyped-def]
@@ -152,6 +155,7 @@ def parser() -> argparse.ArgumentParser:
     add_audit_commands(commands, with_ledger)
     add_backup_commands(commands, with_ledger)
     add_import_commands(commands, with_ledger)
+    add_status_commands(commands, with_ledger)
     return root
 
 

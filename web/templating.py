@@ -44,6 +44,8 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     context.setdefault("settings", ledger.settings)
     # Issue 5 §1: every page, printed too, shows the log position and head hash it was built from.
     context.setdefault("log_head", ledger.log_head() if actor else None)
+    # Issue 10 §1: a stalled read model is shown on every page (the chair: what and what to do).
+    context.setdefault("stall", ledger.stalled_read_models() if actor else None)
     context.setdefault("errors", {})
     context.setdefault("values", {})
     return templates.TemplateResponse(request, name, context, status_code=status_code)
