@@ -28,7 +28,7 @@ from domain.household import Standing
 from domain.standards import PovertyClass
 from domain.user import Actor, Role
 
-DEMO_PASSWORD = "haihoa-2024"
+DEMO_PASSWORD = "so-giam-ngheo-mau"  # passes the password policy: no username, no commune name
 CHAIR_ISSUER = "Chủ tịch UBND xã Hải Hòa"
 
 

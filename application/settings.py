@@ -55,6 +55,17 @@ class Settings(BaseSettings):
     # fsync the witness after each line: a checkpoint survives a power cut (costs a disk flush per write).
     witness_fsync: bool = True
     secure_cookies: bool = False
+    # Sessions and sign-in (issue 10 §4): a session ends at logout or after this many hours. A username
+    # failing this many times within the window, or a client address failing the second number of times
+    # (one commune office often shares one address), is refused for the lock-out minutes.
+    session_hours: int = 8
+    sign_in_max_failures: int = 5
+    sign_in_max_failures_per_address: int = 30
+    sign_in_window_minutes: int = 15
+    sign_in_lockout_minutes: int = 15
+    # Origins allowed to send forms and cookie-authenticated API writes besides the app's own (issue 10 §5),
+    # e.g. '["https://giamngheo.haihoa.gov.vn"]' behind a TLS proxy that does not forward the scheme.
+    allowed_origins: list[str] = []
     sweep_hour: int = 6
     # Issue 3 §5: whether poor → near-poor starts the 36-month window; the seed's wording
     # ("công nhận thoát nghèo") is read as leaving the poor list entirely, so default no.

@@ -6,21 +6,24 @@ Every change is an event on the User, so the log answers who held which authorit
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from uuid import uuid4
 
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from application.errors import InvalidInputError, NotFoundError
 from application.ledger import Entry, Recorded
+from application.password_policy import password_problem
+from application.session_cases import log
 from application.users import UserCases
 from domain.acts import Act, DomainError
 from domain.sign_in import FailureReason, SignIn
 from domain.user import Actor, NotAllowedError, Role, User, user_id
-
-MINIMUM_PASSWORD = 8
 
 
 class SignInRefusedError(DomainError):
@@ -38,37 +41,57 @@ class Authority:
 
 
 class UserManagementCases(UserCases):
-    def sign_in(self, username: str, password: str) -> Actor:
-        """Checks the password (same argon2 cost as before) and records the attempt, never the password tried."""
+    def sign_in(self, username: str, password: str, address: str = "") -> Actor:
+        """Checks the password and records the attempt of a known account, never the password tried.
+
+        Issue 10 §4: a username or client address that failed too often is refused before any check; an
+        unknown username costs one argon2 verification too (against a dummy hash), so the answer's timing
+        does not tell which names exist, and its failure is counted and logged but is not an event: the
+        immutable log cannot be grown by typing names. A known account's failures are events, at most
+        GIAMNGHEO_SIGN_IN_MAX_FAILURES per lock-out, so they cannot flood the log either.
+        """
         username = username.strip().lower()
+        self._refuse_if_throttled(username, address)
         user = self._user(username)
-        reason = FailureReason.UNKNOWN_USER if user is None else self._password_failure(user, password)
-        if user is not None and reason is None and not user.may_sign_in:
+        if user is None:
+            self._password_failure(None, password)
+            self._count_failure(username, address)
+            log.warning("failed sign-in, no such account: username=%r address=%r", username[:64], address)
+            raise SignInRefusedError("Sai tên đăng nhập hoặc mật khẩu.")
+        reason = self._password_failure(user, password)
+        if reason is None and not user.may_sign_in:
             reason = FailureReason.ACCOUNT_CLOSED
-        act = Act(username, user.role.value if user and user.role else "", self.today(), note="")
+        act = Act(username, user.role.value if user.role else "", self.today(), note="")
         if reason is None:
             self.store.save(SignIn.succeed(uuid4(), username, act))
-            assert user is not None
+            self._forget_failures(username)
             return user.as_actor()
+        self._count_failure(username, address)
         self.store.save(SignIn.fail(uuid4(), username, reason, act))
         if reason is FailureReason.ACCOUNT_CLOSED:
             raise SignInRefusedError("Tài khoản đã bị khóa hoặc không còn vai trò. Hãy liên hệ Chủ tịch UBND xã.")
         raise SignInRefusedError("Sai tên đăng nhập hoặc mật khẩu.")
 
-    def _password_failure(self, user: User, password: str) -> FailureReason | None:
+    def _password_failure(self, user: User | None, password: str) -> FailureReason | None:
+        """One argon2 verification, also for an unknown user (against a dummy hash of the same cost)."""
         try:
-            self._hasher().verify(user.password_hash, password)
+            self._hasher().verify(user.password_hash if user else dummy_hash(self.settings.password_hashing), password)
         except (VerificationError, InvalidHashError):
             return FailureReason.WRONG_PASSWORD
         return None
 
     def grant_role(self, actor: Actor, username: str, role: Role, entry: Entry) -> Recorded:
-        return self._manage(
-            actor, username, entry, lambda user, act: user.grant_role(role, act), "giao vai trò khác cho chính mình"
+        return self._ending_sessions(
+            username,
+            self._manage(
+                actor, username, entry, lambda user, act: user.grant_role(role, act), "giao vai trò khác cho chính mình"
+            ),
         )
 
     def revoke_role(self, actor: Actor, username: str, entry: Entry) -> Recorded:
-        return self._manage(actor, username, entry, User.revoke_role, "thu hồi vai trò của chính mình")
+        return self._ending_sessions(
+            username, self._manage(actor, username, entry, User.revoke_role, "thu hồi vai trò của chính mình")
+        )
 
     def assign_hamlets(self, actor: Actor, username: str, hamlets: list[str], entry: Entry) -> Recorded:
         unknown = [hamlet for hamlet in hamlets if hamlet not in self.settings.hamlets]
@@ -77,25 +100,38 @@ class UserManagementCases(UserCases):
         return self._manage(actor, username, entry, lambda user, act: user.assign_hamlets(hamlets, act))
 
     def deactivate_user(self, actor: Actor, username: str, entry: Entry) -> Recorded:
-        return self._manage(actor, username, entry, User.deactivate, "khóa tài khoản của chính mình")
+        return self._ending_sessions(
+            username, self._manage(actor, username, entry, User.deactivate, "khóa tài khoản của chính mình")
+        )
 
     def reactivate_user(self, actor: Actor, username: str, entry: Entry) -> Recorded:
         return self._manage(actor, username, entry, User.reactivate)
 
     def reset_password(self, actor: Actor, username: str, new_password: str, entry: Entry) -> Recorded:
         """The chair sets a new password for an official who forgot theirs."""
-        password_hash = self._new_password_hash(new_password, "new_password")
-        return self._manage(actor, username, entry, lambda user, act: user.change_password(password_hash, act))
+        password_hash = self._new_password_hash(new_password, username, "new_password")
+        change = self._manage(actor, username, entry, lambda user, act: user.change_password(password_hash, act))
+        return self._ending_sessions(username, change)
 
-    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> Recorded:
-        """Any signed-in user, read-only roles included: it changes their account, not the ledger's records."""
+    def change_own_password(
+        self, actor: Actor, old_password: str, new_password: str, keep_session: str = ""
+    ) -> Recorded:
+        """Any signed-in user, read-only roles included: it changes their account, not the ledger's records.
+        Every other session of theirs ends (one opened with the old password); the one in use stays."""
         user = self._account(actor.username)
         if self._password_failure(user, old_password):
             raise InvalidInputError({"old_password": "Mật khẩu hiện tại không đúng."})
-        password_hash = self._new_password_hash(new_password, "new_password")
+        password_hash = self._new_password_hash(new_password, actor.username, "new_password")
         entry = Entry(self.today())
         user.change_password(password_hash, self._act(actor, entry))
-        return self._record(entry, user.id, user)
+        return self._ending_sessions(actor.username, self._record(entry, user.id, user), keep_session)
+
+    def _ending_sessions(self, username: str, recorded: Recorded, keep: str = "") -> Recorded:
+        """Issue 10 §4: a role change, a deactivation or a new password ends the account's open sessions.
+        A hamlet assignment does not: the account's authority is read afresh at every request anyway."""
+        if not recorded.duplicate:
+            self.end_sessions(username, keep)
+        return recorded
 
     def authority_on(self, username: str, day: date) -> Authority | None:
         """The account as the chair's decisions stood on a day (their effective dates); None before it existed.
@@ -136,7 +172,14 @@ class UserManagementCases(UserCases):
         except NotFoundError:
             raise NotFoundError(f"Không có tài khoản {username}.") from None
 
-    def _new_password_hash(self, password: str, field: str) -> str:
-        if len(password) < MINIMUM_PASSWORD:
-            raise InvalidInputError({field: f"Mật khẩu phải có ít nhất {MINIMUM_PASSWORD} ký tự."})
+    def _new_password_hash(self, password: str, username: str, field: str) -> str:
+        if problem := password_problem(password, username, self.settings.commune):
+            raise InvalidInputError({field: problem})
         return self._hasher().hash(password)
+
+
+@cache
+def dummy_hash(profile: str) -> str:
+    """A hash of a random password, made once per hashing profile, for an unknown username to be checked
+    against: same cost as a real account's check, and it never matches."""
+    return PasswordHasher.from_parameters(getattr(profiles, profile)).hash(secrets.token_urlsafe(16))

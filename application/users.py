@@ -13,7 +13,8 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
 from application.errors import ConflictError, InvalidInputError, NotFoundError
-from application.ledger import LedgerCore
+from application.password_policy import password_problem
+from application.session_cases import SessionCases
 from application.views.rows import from_row
 from domain.acts import SYSTEM_ACTOR, Act
 from domain.user import Actor, EmailAddressError, Role, User, user_id
@@ -33,7 +34,7 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class UserCases(LedgerCore):
+class UserCases(SessionCases):
     def create_user(
         self,
         username: str,
@@ -47,8 +48,8 @@ class UserCases(LedgerCore):
         unknown = [hamlet for hamlet in hamlets if hamlet not in self.settings.hamlets]
         if unknown:
             raise InvalidInputError({"hamlets": f"Xóm không thuộc xã: {', '.join(unknown)}"})
-        if len(password) < 8:
-            raise InvalidInputError({"password": "Mật khẩu phải có ít nhất 8 ký tự."})
+        if problem := password_problem(password, username, self.settings.commune):
+            raise InvalidInputError({"password": problem})
         act = Act(by, SYSTEM_ACTOR, self.today(), note="Tạo tài khoản")
         password_hash = self._hasher().hash(password)
         user = User.register(username, full_name, role, hamlets, self.settings.commune, password_hash, act)

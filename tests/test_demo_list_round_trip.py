@@ -19,7 +19,7 @@ from domain.user import Role
 from tests.web.browser import Browser
 
 HOUSEHOLDS = 300  # enough for every list, an average-living household among them, in a few seconds
-CHAIR_PASSWORD = "mat-khau-chu-tich"
+CHAIR_PASSWORD = "mat-khau-cua-xa-moi"
 KINDS = [kind.value for kind in ListKind]
 
 

@@ -34,8 +34,15 @@ def csrf_token(request: Request) -> str:
     return str(token)
 
 
+def session_id(request: Request) -> str:
+    """The server-side session id the signed cookie carries (issue 10 §4); empty when signed out."""
+    return str(request.session.get("sid", ""))
+
+
 def session_actor(request: Request, ledger: Ledger) -> Actor | None:
-    username = request.session.get("username")
+    """The account of a session the server still holds open: logout, a new password, a role change or a
+    deactivation end it on the server, so a copied cookie stops working at once."""
+    username = ledger.session_username(session_id(request))
     return ledger.actor(username) if username else None
 
 

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from application.ledger import Entry
 from application.service import Ledger
 from domain.user import ROLE_LABELS, Actor, Role
-from web.dependencies import CheckedForm, LedgerDep, PageActor
+from web.dependencies import CheckedForm, LedgerDep, PageActor, session_id
 from web.forms import FormReader
 from web.pages.outcome import attempt, redirect_after_post
 from web.templating import render
@@ -83,7 +83,7 @@ def change_own_password(request: Request, form: CheckedForm, actor: PageActor, l
     old, new = reader.text("old_password"), reader.text("new_password")
     if new and new != reader.text("new_password_again", required=False):
         reader.errors["new_password_again"] = "Hai lần nhập mật khẩu mới không khớp."
-    failure = attempt(reader, lambda: ledger.change_own_password(actor, old, new))
+    failure = attempt(reader, lambda: ledger.change_own_password(actor, old, new, session_id(request)))
     if failure:
         return render(request, "users/password.html", {"errors": failure[0]}, status_code=failure[1])
     return redirect_after_post(request, "Đã đổi mật khẩu.", "home")
