@@ -129,7 +129,7 @@ def test_a_server_killed_during_concurrent_writes_keeps_every_acknowledged_write
     durable_url: str, tmp_path: Path
 ) -> None:
     deployment = Deployment(durable_url, tmp_path)
-    assert deployment.giamngheo("create-user", "chutich", "--role", "chair", "--password", "so-ghi-xa-1").returncode == 0
+    assert deployment.giamngheo("create-user", "chutich", "--role", "chair", "--password", "so-ghi-xa1").returncode == 0
     crash = crash_and_restart(deployment, deployment.giamngheo("token", "chutich").stdout.strip())
     report(crash)
 
