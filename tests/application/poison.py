@@ -32,11 +32,14 @@ def with_amount(state: Any, amount: int) -> Any:
     return {k: amount if k == "amount" and isinstance(v, int) else with_amount(v, amount) for k, v in state.items()}
 
 
-def store_copy(ledger: Ledger, granted: StoredEvent, topic: str | None = None, amount: int | None = None) -> int:
-    state = json.loads(granted.state)
+def store_copy(
+    ledger: Ledger, stored: StoredEvent, topic: str | None = None, amount: int | None = None, **changes: Any
+) -> int:
+    """A copy of a stored event under a new originator id, with some of its stored values changed."""
+    state = {**json.loads(stored.state), **changes}
     if amount is not None:
         state = with_amount(state, amount)
-    copy = StoredEvent(uuid4(), granted.originator_version, topic or granted.topic, json.dumps(state).encode())
+    copy = StoredEvent(uuid4(), stored.originator_version, topic or stored.topic, json.dumps(state).encode())
     [position] = ledger.store.recorder.insert_events([copy])
     return int(position)
 

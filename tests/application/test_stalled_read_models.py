@@ -4,11 +4,12 @@ the hash chain and the audit keep working, and the operator recovers without edi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from eventsourcing.utils import register_topic
 
+from application.audit import AuditFilter
 from application.errors import ConflictError
 from application.service import Ledger
 from application.views import guarded_apply
@@ -18,6 +19,8 @@ from domain.user import NotAllowedError
 from tests.application.helpers import actor, entry, poor_household, register
 from tests.application.poison import granted_loan_event, poison_loan, store_copy
 from tests.application.test_read_models import dump
+from tests.conftest import seed_users
+from tests.postgres import throwaway_database
 
 
 def test_a_loan_no_read_model_can_store_stalls_them_before_it_and_later_writes_still_succeed(ledger: Ledger) -> None:
@@ -79,7 +82,7 @@ def test_the_chair_skips_the_stalled_event_in_the_log_and_the_official_records_t
     assert ledger.views.position() == ledger.log_position()
     assert "Trần Thị Bình" in [h.head_name for h in ledger.household_list()]
     assert 20_000_000 in [loan.amount for loan in ledger.loan_list(household_id=household_id)]
-    [skip] = [e for e in ledger.audit_log(ledger_filter()) if e.action == "ReadModelSkip.Recorded"]
+    [skip] = [e for e in ledger.audit_log(AuditFilter()) if e.action == "ReadModelSkip.Recorded"]
     assert (skip.actor, skip.note) == ("chutich", "")
     assert f"Bỏ qua bản ghi số {position}" in skip.details and reason in skip.details
     with ledger.views.database.reading() as cursor:
@@ -152,7 +155,16 @@ def test_an_event_whose_class_was_renamed_applies_once_its_old_topic_is_register
         assert [(s.position, s.resolution) for s in stall_history(cursor)] == [(position, APPLIED)]
 
 
-def ledger_filter():  # type: ignore[no-untyped-def]
-    from application.audit import AuditFilter
+def test_on_postgresql_a_nul_byte_in_a_household_name_stalls_only_the_read_models(
+    make_ledger: Callable[[str], Ledger],
+) -> None:
+    with throwaway_database() as url:
+        ledger = make_ledger(url)
+        seed_users(ledger)
+        [registered] = ledger.store.recorder.select_events(register(ledger), limit=1)
+        position = store_copy(ledger, registered, head_name="Nguyễn\x00Văn An")
 
-    return AuditFilter()
+        register(ledger, head_name="Trần Thị Bình")
+
+        assert ledger.stalled_read_models().position == position  # type: ignore[union-attr]
+        assert ledger.verify_log().ok
