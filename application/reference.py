@@ -39,12 +39,13 @@ STANDARDS = (
 )
 
 # The most VBSP lends one household per programme (domain.md §8.1): data, a new cap is a new entry.
-POOR_CAP = "cho vay không có bảo đảm, NHCSXH (domain.md §8.1 [V] S42)"
+# Sources: domain.md §8.1 [V] S42 (VBSP, from 01/03/2019), S39 (Decision 28/2015/QĐ-TTg).
+POOR_CAP = "không cần tài sản bảo đảm, theo NHCSXH"
 LOAN_CEILINGS = (
     # Poor households: 100 million đ without collateral from 01/03/2019 (Decree 78/2002/NĐ-CP programme).
     LoanCeiling(Programme.POOR, date(2019, 3, 1), 100_000_000, POOR_CAP),
     # Near-poor: no more than the poor-household cap [I] (Decision 15/2013/QĐ-TTg: conditions as for the poor).
-    LoanCeiling(Programme.NEAR_POOR, date(2019, 3, 1), 100_000_000, "bằng mức cho vay hộ nghèo [I]"),
+    LoanCeiling(Programme.NEAR_POOR, date(2019, 3, 1), 100_000_000, "bằng mức cho vay hộ nghèo"),
     # Newly escaped: no more than the poor-household cap of the period (Decision 28/2015/QĐ-TTg) [V] S39.
     LoanCeiling(Programme.NEWLY_ESCAPED, date(2019, 3, 1), 100_000_000, "bằng mức cho vay hộ nghèo, QĐ 28/2015/QĐ-TTg"),
 )

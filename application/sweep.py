@@ -69,6 +69,12 @@ class SweepCases(Responsibility, TamperEvidenceCases):
         self.daily_checkpoint()  # issue 5 §1: the log's head is signed at least daily
         return SweepReport(today, issued, already, escalated)
 
+    def sweep_on(self, day: date) -> SweepReport:
+        """A sweep for a day the operator names (`giamngheo sweep --today`): a day still to come is refused,
+        because the reminders it would issue, dated ahead, cannot be undone (issue 10 §3)."""
+        self.admissible_days().past(day, "today", "Ngày quét")
+        return self.sweep(day)
+
     def sweep_on_request(self, actor: Actor) -> SweepReport:
         """An official need not wait for tomorrow's sweep; the sweep is idempotent, so this is safe."""
         actor.require_writer()

@@ -36,7 +36,7 @@ PLANNING_HORIZON_YEARS = 50
 # Maximum lengths (characters, after NFC normalisation). Vietnamese full names rarely pass 40 characters;
 # a document number such as "1234/QĐ-UBND-LĐTBXH" passes 20; the bounds leave room, not room for abuse.
 NAME = 100  # a person's full name, a hamlet, a commune, a relation, an ethnicity, an official's name
-CODE = 30  # a household code (mã hộ), a programme or target code
+CODE = 30  # a household code (mã hộ)
 CITIZEN_ID = 12  # căn cước công dân: 12 digits (Law on Identification 2023, Art. 12)
 ADDRESS = 300
 DOCUMENT_NUMBER = 200  # số văn bản, certificate and minutes numbers; an imported file's name
@@ -72,6 +72,13 @@ def text(value: str, field: str, label: str, limit: int, required: bool = False,
     if len(normal) > limit:
         raise refuse(field, f"{label}: không quá {limit} ký tự (đang có {len(normal)}).")
     return normal
+
+
+def printable(value: str, limit: int) -> str:
+    """Text the system itself records (a mail server's error): refused characters become spaces, cut to
+    the limit. Never for what an official types, which is refused instead so the official can correct it."""
+    cleaned = "".join(" " if unicodedata.category(c) in REFUSED_CATEGORIES else c for c in str(value))
+    return unicodedata.normalize("NFC", cleaned)[:limit]
 
 
 def line(value: str, field: str, label: str, limit: int = NAME, required: bool = False) -> str:

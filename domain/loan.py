@@ -54,8 +54,8 @@ def loan_ceiling(programme: Programme, on: date, ceilings: tuple[LoanCeiling, ..
     if not in_force:
         return GLOBAL_CEILING
     latest = max(in_force, key=lambda c: c.since)
-    return Ceiling(latest.amount, f"mức tối đa của {PROGRAMME_LABELS[programme].lower()} từ {vn_date(latest.since)}"
-                   f", {latest.basis}")
+    label = PROGRAMME_LABELS[programme].lower()
+    return Ceiling(latest.amount, f"mức tối đa của chương trình {label} từ {vn_date(latest.since)}, {latest.basis}")
 
 
 def bounded_loan(

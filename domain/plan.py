@@ -8,12 +8,13 @@ targets or of the assignments is an event of its own, so the plan as issued stay
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate
+from domain import bounds
+from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate, bounded_basis
 
 # How a target is measured:
 #   reduction_points: the multidimensional poverty rate falls by at least `threshold` percentage points;
@@ -156,6 +157,39 @@ def plan_id(commune: str, year: int) -> UUID:
     return uuid5(NAMESPACE_URL, f"/plans/{commune}/{year}")
 
 
+# A plan's targets and a commune's hamlet assignments: the seed plan has about twenty targets.
+MAX_TARGETS = 200
+
+
+def bounded_targets(targets: list[Target]) -> list[Target]:
+    if len(targets) > MAX_TARGETS:
+        raise bounds.refuse("targets", f"Kế hoạch có không quá {MAX_TARGETS} chỉ tiêu.")
+    return [
+        replace(
+            t,
+            code=bounds.line(t.code, "targets", "Mã chỉ tiêu"),
+            label=bounds.line(t.label, "targets", "Nội dung chỉ tiêu", bounds.TITLE),
+            kind=bounds.line(t.kind, "targets", "Loại chỉ tiêu"),
+            section=bounds.line(t.section, "targets", "Mục trong kế hoạch"),
+        )
+        for t in targets
+    ]
+
+
+def bounded_assignments(assignments: list[Assignment]) -> list[Assignment]:
+    if len(assignments) > MAX_TARGETS:
+        raise bounds.refuse("assignments", f"Không quá {MAX_TARGETS} phân công.")
+    return [
+        replace(
+            a,
+            hamlet=bounds.line(a.hamlet, "assignments", "Xóm"),
+            username=bounds.line(a.username, "assignments", "Cán bộ được giao"),
+            duty=bounds.passage(a.duty, "assignments", "Nhiệm vụ", bounds.NOTE),
+        )
+        for a in assignments
+    ]
+
+
 def check_targets(targets: list[Target]) -> None:
     codes = [target.code for target in targets]
     if len(set(codes)) != len(codes):
@@ -225,7 +259,10 @@ class AnnualPlan(RecordedAggregate):
         act: Act,
     ) -> AnnualPlan:
         """The plan takes effect on its issue date (act.effective_on), which falls in its year or before it."""
-        if not number.strip():
+        number = bounds.line(number, "number", "Số kế hoạch", bounds.DOCUMENT_NUMBER)
+        targets, assignments = bounded_targets(targets), bounded_assignments(assignments)
+        parent = bounded_basis(parent, act.days) if parent is not None else None
+        if not number:
             raise IncompletePlanError("Hãy ghi số kế hoạch, ví dụ 25/KH-UBND.")
         if not 2000 <= year <= 2100:
             raise IncompletePlanError("Năm kế hoạch không hợp lệ.")
@@ -238,11 +275,11 @@ class AnnualPlan(RecordedAggregate):
         return cls._create(
             cls.Issued,
             id=plan_id(commune, year),
-            commune=commune,
+            commune=bounds.line(commune, "commune", "Xã", required=True),
             year=year,
-            number=number.strip(),
+            number=number,
             issued_on=act.effective_on,
-            issuer=issuer.strip(),
+            issuer=bounds.line(issuer, "issuer", "Cơ quan ban hành", bounds.ISSUER),
             parent=parent,
             targets=[t.as_data() for t in targets],
             assignments=[a.as_data() for a in assignments],
@@ -250,10 +287,12 @@ class AnnualPlan(RecordedAggregate):
         )
 
     def revise_targets(self, targets: list[Target], act: Act) -> None:
+        targets = bounded_targets(targets)
         check_targets(targets)
         self.trigger_event(self.TargetsRevised, targets=[t.as_data() for t in targets], **act.event_fields())
 
     def change_assignments(self, assignments: list[Assignment], hamlets: tuple[str, ...], act: Act) -> None:
+        assignments = bounded_assignments(assignments)
         check_assignments(assignments, hamlets)
         self.trigger_event(
             self.AssignmentsChanged, assignments=[a.as_data() for a in assignments], **act.event_fields()

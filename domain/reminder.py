@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from domain import bounds
 from domain.acts import SYSTEM_ACTOR, Act, DomainError, RecordedAggregate
 from domain.deadlines import Notice, ReminderRule
 
@@ -141,10 +142,13 @@ class Reminder(RecordedAggregate):
         return attempts + 1
 
     def record_emailed(self, address: str, message_id: str, today: date) -> None:
+        message_id = bounds.printable(message_id, bounds.DOCUMENT_NUMBER)
         self.trigger_event(self.Emailed, address=address, message_id=message_id, **system_act(today))
 
     def record_email_failure(self, address: str, attempt: int, error: str, today: date) -> None:
-        self.trigger_event(self.EmailFailed, address=address, attempt=attempt, error=error[:500], **system_act(today))
+        self.trigger_event(
+            self.EmailFailed, address=address, attempt=attempt, error=bounds.printable(error, 500), **system_act(today)
+        )
 
 
 def deadline_fields(deadline: Deadline) -> dict[str, object]:

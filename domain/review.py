@@ -7,12 +7,13 @@ number of working days, handle complaints by a re-check, then the chair's recogn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from domain import bounds
 from domain.acts import Act, DomainError, RecordedAggregate
 from domain.formatting import vn_date
 from domain.standards import PovertyClass
@@ -77,6 +78,15 @@ class Outcome:
     certificate_number: str
 
 
+# A village meeting (họp dân) gathers one representative per household: a few hundred at most.
+MAX_ATTENDEES = 10_000
+
+
+def bounded_outcome(outcome: Outcome) -> Outcome:
+    number = bounds.line(outcome.certificate_number, "certificate_number", "Số giấy chứng nhận", bounds.DOCUMENT_NUMBER)
+    return replace(outcome, certificate_number=number)
+
+
 class ReviewSteps:
     """The steps of a review as commands; Review mixes this in. Each step checks what the law requires."""
 
@@ -89,6 +99,7 @@ class ReviewSteps:
     def list_household(self, household_id: UUID, hamlet: str, head_name: str, basis: ListingBasis, act: Act) -> None:
         if household_id in self.candidates:
             raise ReviewRefusedError(f"Hộ {head_name} đã có trong danh sách rà soát.")
+        hamlet, head_name = bounds.line(hamlet, "hamlet", "Xóm"), bounds.line(head_name, "head_name", "Chủ hộ")
         self._record(
             "HouseholdListed", act, household_id=household_id, hamlet=hamlet, head_name=head_name, listing_basis=basis
         )
@@ -113,6 +124,7 @@ class ReviewSteps:
     def hold_meeting(
         self, hamlet: str, chaired_by: str, attendees: int, agreements: dict[UUID, int], minutes_number: str, act: Act
     ) -> None:
+        bounds.count(attendees, "attendees", "Số người dự họp", 0, MAX_ATTENDEES)
         if attendees < 1 or not agreements:
             raise ReviewRefusedError("Cuộc họp phải có người dự và ý kiến về ít nhất một hộ.")
         for household_id, share in agreements.items():
@@ -125,10 +137,10 @@ class ReviewSteps:
             "MeetingHeld",
             act,
             hamlet=hamlet,
-            chaired_by=chaired_by,
+            chaired_by=bounds.line(chaired_by, "chaired_by", "Người chủ trì"),
             attendees=attendees,
             agreements={str(h): share for h, share in agreements.items()},
-            minutes_number=minutes_number,
+            minutes_number=bounds.line(minutes_number, "minutes_number", "Số biên bản", bounds.DOCUMENT_NUMBER),
         )
 
     def start_posting(self, hamlet: str, working_days: int, calendar: WorkCalendar, act: Act) -> date:
@@ -163,7 +175,9 @@ class ReviewSteps:
         started = self.postings.get(candidate.hamlet, (None, None))[0]
         if candidate.posted_until is None or started is None or act.effective_on < started:
             raise ReviewRefusedError(f"Kết quả của hộ {candidate.head_name} chưa được niêm yết.")
-        if not content.strip():
+        content = bounds.passage(content, "content", "Nội dung khiếu nại")
+        complainant = bounds.line(complainant, "complainant", "Người khiếu nại")
+        if not content:
             raise ReviewRefusedError("Hãy ghi nội dung khiếu nại.")
         self._record(
             "ComplaintReceived",
@@ -179,7 +193,8 @@ class ReviewSteps:
     ) -> None:
         if complaint_id not in self.candidate(household_id).open_complaints:
             raise ReviewRefusedError("Không có khiếu nại đang chờ phúc tra này.")
-        if not outcome.strip():
+        outcome = bounds.passage(outcome, "outcome", "Kết quả phúc tra")
+        if not outcome:
             raise ReviewRefusedError("Hãy ghi kết quả phúc tra.")
         self._record(
             "RecheckCompleted",
@@ -194,7 +209,8 @@ class ReviewSteps:
         candidate = self.candidate(household_id)
         if candidate.basis is ListingBasis.MANAGED_LIST:
             raise ReviewRefusedError("Chỉ trả lời bằng văn bản cho hộ có giấy đề nghị (mẫu 01 hoặc 04).")
-        if candidate.decided_class or candidate.refused or not reasons.strip():
+        reasons = bounds.passage(reasons, "reasons", "Lý do")
+        if candidate.decided_class or candidate.refused or not reasons:
             raise ReviewRefusedError("Hãy nêu rõ lý do; hộ chưa có kết quả trong đợt này.")
         self._record("RequestRefused", act, household_id=household_id, reasons=reasons.strip())
 
@@ -213,6 +229,7 @@ class ReviewSteps:
     def decide(self, outcomes: list[Outcome], act: Act) -> None:
         """Only households ready on the decision date; an open complaint holds back its household alone."""
         ready = {c.household_id for c in self.decidable(act.effective_on)}
+        outcomes = [bounded_outcome(o) for o in outcomes]
         if outcomes and all(o.household_id in ready for o in outcomes):
             self._record("Decided", act, outcomes=outcomes)
             return
@@ -342,6 +359,9 @@ class Review(RecordedAggregate, ReviewSteps):
 
     @classmethod
     def open(cls, review_id: UUID, kind: ReviewKind, commune: str, year: int, month: int, act: Act) -> Review:
+        act.days.year(year, "year", "Năm rà soát")
+        bounds.count(month, "month", "Tháng rà soát", 0 if kind is ReviewKind.PERIODIC else 1, 12)
+        commune = bounds.line(commune, "commune", "Xã", required=True)
         refusal = review_window_refusal(kind, year, month, act.effective_on)
         if refusal:
             raise ReviewRefusedError(refusal)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from domain import bounds
 from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate
 from domain.formatting import vn_money
 from domain.indicators import INDICATOR_LABELS, Indicator, IndicatorRules, assess
@@ -65,11 +66,28 @@ class SurveyAnswers:
     evidence: dict[Indicator, str]
 
 
+# Phiếu B1 scores are a few hundred points at most (Circular 07/2021/TT-BLĐTBXH); the bound leaves room.
+MAX_B1_SCORE = 10_000
+# The floor area of a dwelling, in m²: far above any rural house, far inside a 32-bit column.
+MAX_FLOOR_AREA_M2 = 100_000
+
+
 def check_income(income: IncomeEstimate) -> None:
     if income.per_capita_monthly is None and (income.b1_score is None or income.b1_cutoff is None):
         raise IncompleteSurveyError("Hãy nhập thu nhập bình quân đầu người/tháng, hoặc điểm B1 và điểm chuẩn so sánh.")
     if income.per_capita_monthly is not None and income.per_capita_monthly < 0:
         raise IncompleteSurveyError(f"Thu nhập {vn_money(income.per_capita_monthly)} không hợp lệ.")
+    bounds.optional_money(income.per_capita_monthly, "per_capita_monthly", "Thu nhập bình quân đầu người/tháng")
+    bounds.optional_count(income.b1_score, "b1_score", "Điểm B1", 0, MAX_B1_SCORE)
+    bounds.optional_count(income.b1_cutoff, "b1_cutoff", "Điểm chuẩn B1", 0, MAX_B1_SCORE)
+
+
+def bounded_answers(answers: SurveyAnswers) -> SurveyAnswers:
+    """The reviewer's name as a line, the floor area in range, each indicator's evidence as a passage."""
+    check_income(answers.income)
+    bounds.optional_count(answers.floor_area_m2, "floor_area_m2", "Diện tích nhà ở (m²)", 0, MAX_FLOOR_AREA_M2)
+    evidence = {i: bounds.passage(text, f"evidence_{i.value}", "Căn cứ") for i, text in answers.evidence.items()}
+    return replace(answers, reviewer=bounds.line(answers.reviewer, "reviewer", "Người khảo sát"), evidence=evidence)
 
 
 def conduct_survey(
@@ -82,7 +100,7 @@ def conduct_survey(
     rules: IndicatorRules,
     review_id: UUID | None,
 ) -> Survey:
-    check_income(answers.income)
+    answers = bounded_answers(answers)
     assessment = assess(people, surveyed_on, answers.floor_area_m2, answers.entered, rules)
     if assessment.missing:
         names = ", ".join(INDICATOR_LABELS[indicator] for indicator in assessment.missing)
@@ -144,6 +162,8 @@ def determine_income(
 ) -> IncomeDetermination:
     if members < 1 or income_12_months < 0 or not 0 <= social_allowances <= income_12_months:
         raise IncompleteSurveyError("Thu nhập, trợ cấp và số nhân khẩu không hợp lệ.")
+    bounds.money(income_12_months, "income_12_months", "Thu nhập 12 tháng")
+    bounds.money(social_allowances, "social_allowances", "Trợ cấp xã hội")
     per_capita = (income_12_months - social_allowances) // (12 * members)
     return IncomeDetermination(
         occupation, income_12_months, social_allowances, members, per_capita, standard.version, standard.basis
@@ -158,6 +178,7 @@ class SurveyRecords:
     average_living: IncomeDetermination | None
 
     def record_survey(self, survey: Survey, act: Act) -> None:
+        act.days.past(survey.surveyed_on, "effective_on", "Ngày khảo sát")
         self.trigger_event(Surveyed, survey=survey, **act.event_fields())  # type: ignore[attr-defined]
 
     @property
@@ -205,12 +226,13 @@ class RequestRecords:
     requests: list[tuple[RequestForm, date]]
 
     def request_review(self, form: RequestForm, reason: str, channel: str, act: Act) -> None:
-        if not reason.strip():
+        reason = bounds.passage(reason, "reason", "Lý do đề nghị")
+        if not reason:
             raise IncompleteSurveyError("Hãy ghi lý do đề nghị.")
         self.trigger_event(
             ReviewRequested,
             form=form,
-            reason=reason.strip(),
-            channel=channel,  # type: ignore[attr-defined]
+            reason=reason,
+            channel=bounds.line(channel, "channel", "Hình thức nộp"),  # type: ignore[attr-defined]
             **act.event_fields(),
         )

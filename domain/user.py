@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from domain import bounds
 from domain.acts import Act, DomainError, RecordedAggregate
 
 
@@ -162,14 +163,15 @@ class User(RecordedAggregate):
     ) -> User:
         if not username.strip():
             raise DomainError("Tên đăng nhập không được để trống.")
+        username = bounds.line(username, "username", "Tên đăng nhập", required=True)
         return cls._create(
             cls.Registered,
             id=user_id(username),
-            username=username.strip().lower(),
-            full_name=full_name,
+            username=username.lower(),
+            full_name=bounds.line(full_name, "full_name", "Họ tên"),
             role=role,
-            hamlets=list(hamlets),
-            commune=commune,
+            hamlets=[bounds.line(hamlet, "hamlets", "Xóm") for hamlet in hamlets],
+            commune=bounds.line(commune, "commune", "Xã"),
             password_hash=password_hash,
             **act.event_fields(),
         )

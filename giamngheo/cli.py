@@ -105,7 +105,7 @@ def rebuild(args: argparse.Namespace) -> None:
 
 def sweep(args: argparse.Namespace) -> None:
     today = parse_date(args.today) if args.today else None
-    report = with_ledger(lambda ledger: ledger.sweep(today))
+    report = with_ledger(lambda ledger: ledger.sweep_on(today) if today else ledger.sweep())
     print(
         f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"
         f" đã gửi trước đó {report.already_issued}."

@@ -1,0 +1,60 @@
+"""The loan form with an amount no column can hold: shown again with a Vietnamese message by the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from application.service import Ledger
+from domain.household import Standing
+from tests.application.helpers import actor, entry, register
+from tests.web.browser import Browser
+
+LOAN = {"programme": "poor", "term_months": "12", "effective_on": "02/11/2026"}
+
+
+def poor(ledger: Ledger) -> UUID:
+    household_id = register(ledger, by="chutich", head_name="Lê Văn Tám")
+    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 12, 15)))
+    return household_id
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("9223372036854775808", "Số tiền vay: không quá 100.000.000 đ"),
+        ("100.000.001", "Số tiền vay: không quá 100.000.000 đ"),
+    ],
+)
+def test_a_loan_form_with_an_amount_above_the_cap_shows_the_message_by_the_field_and_records_nothing(
+    browser: Callable[[str], Browser], web_ledger: Ledger, amount: str, message: str
+) -> None:
+    official, household_id = browser("diachinh"), poor(web_ledger)
+    before = web_ledger.log_position()
+
+    response = official.submit("/loans", {**LOAN, "household_id": str(household_id), "amount": amount})
+
+    assert response.status_code == 422
+    assert response.template.name == "loans/new.html"  # type: ignore[attr-defined]
+    why = " (mức tối đa của chương trình cho vay hộ nghèo từ 01/03/2019, không cần tài sản bảo đảm, theo NHCSXH)."
+    assert response.context["errors"] == {"amount": message + why}  # type: ignore[attr-defined]
+    assert f'<span class="error" role="alert">{message}' in response.text
+    assert web_ledger.log_position() == before
+    assert web_ledger.loan_list() == []
+
+
+def test_a_loan_form_with_a_nul_in_the_note_shows_the_message_by_the_note(
+    browser: Callable[[str], Browser], web_ledger: Ledger
+) -> None:
+    official, household_id = browser("diachinh"), poor(web_ledger)
+
+    response = official.submit(
+        "/loans", {**LOAN, "household_id": str(household_id), "amount": "10000000", "note": "Giải ngân\x00"}
+    )
+
+    assert response.status_code == 422
+    assert "Ghi chú: có ký tự điều khiển hoặc ký tự ẩn ở vị trí 10" in response.text
+    assert web_ledger.loan_list() == []
