@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -21,7 +22,8 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from application.settings import Settings, sqlite_path
+from application.chain import Link, chain_head
+from application.settings import Settings, eventsourcing_env, sqlite_path
 from application.tamper_evidence import TamperEvidenceCases
 from domain.acts import DomainError
 
@@ -56,29 +58,38 @@ class BackupCases(TamperEvidenceCases):
             raise BackupError(f"Thư mục {directory} không trống: hãy chọn một thư mục mới cho bản sao lưu.")
         directory.mkdir(parents=True, exist_ok=True)
         self.chain_up()
-        with self.views.database.writing() as cursor:  # the catch-up's lock: no link, no checkpoint meanwhile
+        head = self._backup_under_lock(directory, kind)
+        if kind == "postgres":  # one snapshot of events, read models, chain and checkpoints, taken after the witness
+            run(["pg_dump", "--format=custom", "--no-owner", f"--file={directory / DUMP}"], self.settings)
+        for key in KEYS:
+            copy_if_exists(Path(self.settings.data_dir) / key, directory / key, mode=0o600)
+        manifest = self._backup_manifest(directory, kind, head)
+        (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        return manifest
+
+    def _backup_under_lock(self, directory: Path, kind: str) -> Link:
+        """The catch-up's lock: no link and no checkpoint is added while the witness and SQLite files are copied."""
+        with self.views.database.writing() as cursor:
             self._lock_catch_up(cursor)
-            head = cursor.one("SELECT position, hash FROM audit_chain ORDER BY position DESC LIMIT 1")
-            copy_if_exists(Path(self.settings.witness_path or "/nonexistent"), directory / WITNESS)
+            head = chain_head(cursor)
+            if self.settings.witness_path:
+                copy_if_exists(Path(self.settings.witness_path), directory / WITNESS)
             if kind == "sqlite":
                 events, views = sqlite_files(self.settings)
                 sqlite_copy(views, directory / VIEWS)
-                sqlite_copy(events, directory / EVENTS)
-        if kind == "postgres":
-            run(["pg_dump", "--format=custom", "--no-owner", f"--file={directory / DUMP}", self.settings.database])
-        for key in KEYS:
-            copy_if_exists(Path(self.settings.data_dir) / key, directory / key, mode=0o600)
-        manifest = {
+                sqlite_copy(events, directory / EVENTS)  # last: events only grow, so none the chain links is missing
+        return head
+
+    def _backup_manifest(self, directory: Path, kind: str, head: Link) -> dict[str, object]:
+        return {
             "kind": kind,
             "commune": self.settings.commune,
             "created_at": datetime.now(UTC).isoformat(),
-            "head_position": int(head["position"]) if head else 0,
-            "head_hash": head["hash"] if head else "",
+            "head_position": head.position,
+            "head_hash": head.hash,
             "audit_key": "file" if (directory / "audit_key").exists() else "configured (GIAMNGHEO_AUDIT_KEY)",
             "files": {path.name: digest(path) for path in sorted(directory.iterdir())},
         }
-        (directory / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        return manifest
 
 
 def restore(settings: Settings, directory: Path, force: bool = False) -> dict[str, object]:
@@ -91,19 +102,24 @@ def restore(settings: Settings, directory: Path, force: bool = False) -> dict[st
         raise BackupError("Sổ đang cấu hình đã có dữ liệu: không ghi đè. Thêm --force nếu thật sự muốn thay thế.")
     refuse_other_keys(settings, directory, force)
     if kind == "sqlite":
-        for source, target in zip((EVENTS, VIEWS), sqlite_files(settings), strict=True):
-            for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
-                leftover.unlink(missing_ok=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            sqlite_copy(directory / source, target)
+        restore_sqlite(settings, directory)
     else:
-        options = ["--clean", "--if-exists", "--no-owner", "--exit-on-error"]
-        run(["pg_restore", *options, f"--dbname={settings.database}", str(directory / DUMP)])
+        database = postgres_env(settings)["PGDATABASE"]
+        options = ["--clean", "--if-exists", "--no-owner", "--exit-on-error", f"--dbname={database}"]
+        run(["pg_restore", *options, str(directory / DUMP)], settings)
     for key in KEYS:
         copy_if_exists(directory / key, Path(settings.data_dir) / key, mode=0o600)
-    if settings.witness_path and not Path(settings.witness_path).exists():
+    if settings.witness_path and not Path(settings.witness_path).exists():  # an existing witness is evidence
         copy_if_exists(directory / WITNESS, Path(settings.witness_path), mode=0o600)
     return manifest
+
+
+def restore_sqlite(settings: Settings, directory: Path) -> None:
+    for source, target in zip((EVENTS, VIEWS), sqlite_files(settings), strict=True):
+        for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        sqlite_copy(directory / source, target)
 
 
 def read_manifest(directory: Path) -> dict[str, object]:
@@ -159,7 +175,20 @@ def digest(path: Path) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-def run(command: list[str]) -> None:
-    done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+def postgres_env(settings: Settings) -> dict[str, str]:
+    """The connection as libpq's variables: the password never appears in the process list."""
+    env = eventsourcing_env(settings.database)
+    return {
+        "PGHOST": env["POSTGRES_HOST"],
+        "PGPORT": env["POSTGRES_PORT"],
+        "PGUSER": env["POSTGRES_USER"],
+        "PGPASSWORD": env["POSTGRES_PASSWORD"],
+        "PGDATABASE": env["POSTGRES_DBNAME"],
+    }
+
+
+def run(command: list[str], settings: Settings) -> None:
+    env = {**os.environ, **postgres_env(settings)}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=3600, env=env)
     if done.returncode != 0:
         raise BackupError(f"{command[0]} không chạy được: {done.stderr.strip()[-500:]}")
