@@ -45,6 +45,7 @@ class AccountClosedError(DomainError):
 
 # Deliberately light: one @, something on each side, a dot in the domain, no spaces. Whether the
 # address exists only the mail server can tell.
+EMAIL_LENGTH = 254
 EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
@@ -180,7 +181,7 @@ class User(RecordedAggregate):
         self.trigger_event(self.TokenIssued, token_hash=token_hash, **act.event_fields())
 
     def set_email(self, address: str, act: Act) -> None:
-        address = address.strip()
+        address = bounds.line(address, "email", "Địa chỉ thư điện tử", EMAIL_LENGTH)  # RFC 5321 §4.5.3.1.3
         if address and not EMAIL_ADDRESS.fullmatch(address):
             raise EmailAddressError(f"Địa chỉ thư điện tử không hợp lệ: {address}")
         self.trigger_event(self.EmailSet, address=address, **act.event_fields())
