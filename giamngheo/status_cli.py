@@ -39,7 +39,8 @@ def status(args: argparse.Namespace, with_ledger: WithLedger) -> None:
 
 def status_lines(found: ReadModelStatus) -> list[str]:
     checkpoint = found.last_checkpoint
-    signed = f"bản ghi số {checkpoint.position}, ký lúc {checkpoint.signed_at}" if checkpoint else "chưa có"
+    when = vn_datetime(datetime.fromisoformat(checkpoint.signed_at)) if checkpoint else ""
+    signed = f"bản ghi số {checkpoint.position}, ký lúc {when}" if checkpoint else "chưa có"
     lines = [
         f"Nhật ký sự kiện: đến bản ghi số {found.log_head}.",
         f"Các bảng đọc: đến bản ghi số {found.views_position} (còn {found.behind} bản ghi chưa áp dụng).",
