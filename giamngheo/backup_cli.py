@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from application.backup import restore
+from application.audit_verify import LogVerdict
+from application.backup import EVENTS, VIEWS, WITNESS, restore
+from application.service import Ledger
 from application.settings import Settings
 from domain.acts import DomainError
-from giamngheo.audit_cli import verify
+from giamngheo.audit_cli import verdict_lines, verify
 from giamngheo.report import WithLedger
 
 
@@ -32,7 +36,32 @@ def backup_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     )
     if manifest["audit_key"] != "file":
         print("CẢNH BÁO: khóa ký mốc đặt qua GIAMNGHEO_AUDIT_KEY nên không có trong bản sao lưu: hãy cất khóa cùng nó.")
-    verify(with_ledger)
+    if manifest["kind"] != "sqlite":
+        print("Kiểm tra sổ đang chạy (bản pg_dump được kiểm khi phục hồi):")
+        verify(with_ledger)
+        return
+    print("Kiểm tra bản sao lưu, trên một bản chép tạm:")
+    verdict = verify_copy(Settings(), args.directory)
+    print("\n".join(verdict_lines(verdict)))
+    if not verdict.ok:
+        sys.exit(1)
+
+
+def verify_copy(settings: Settings, directory: Path) -> LogVerdict:
+    """Opens a ledger on a scratch copy of a SQLite backup, so the backup itself stays untouched."""
+    with tempfile.TemporaryDirectory(prefix="giamngheo-kiem-tra-") as scratch:
+        for name in (EVENTS, VIEWS, WITNESS, "audit_key"):
+            if (directory / name).exists():
+                shutil.copyfile(directory / name, Path(scratch) / name)
+        witness = Path(scratch) / WITNESS
+        copied = settings.model_copy(
+            update={"database": f"sqlite:///{scratch}/{EVENTS}", "data_dir": scratch, "witness_path": str(witness)}
+        )
+        ledger = Ledger(copied)
+        try:
+            return ledger.verify_log(witness if witness.exists() else None)
+        finally:
+            ledger.close()
 
 
 def restore_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:

@@ -137,6 +137,7 @@ def test_the_backup_and_restore_commands_each_end_with_a_verified_log(tmp_path: 
 
     assert backed_up.returncode == 0, backed_up.stdout + backed_up.stderr
     assert "Đã sao lưu sổ (sqlite)" in backed_up.stdout and "ĐẠT" in backed_up.stdout
+    assert "Kiểm tra bản sao lưu, trên một bản chép tạm:" in backed_up.stdout  # the copy, left as it was
     assert restored.returncode == 0, restored.stdout + restored.stderr
     assert "Đã phục hồi sổ (sqlite)" in restored.stdout and "ĐẠT" in restored.stdout
     assert (tmp_path / "may-moi" / "audit_key").read_text() == (tmp_path / "xa" / "audit_key").read_text()
