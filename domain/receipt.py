@@ -6,8 +6,12 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain import bounds
+
 
 def receipt_id(command_id: str) -> UUID:
+    # Checked before hashing: a lone surrogate cannot be encoded, a NUL has no place in a form's id.
+    bounds.line(command_id, "command_id", "Mã lệnh", bounds.COMMAND_ID)
     return uuid5(NAMESPACE_URL, f"/commands/{command_id}")
 
 

@@ -11,7 +11,14 @@ import pytest
 from application.service import Ledger
 from domain.household import Standing
 from tests.application.helpers import actor, entry, register
+from tests.web.api_client import Api
 from tests.web.browser import Browser
+
+
+@pytest.fixture
+def api(web_ledger: Ledger) -> Api:
+    return Api(web_ledger, "diachinh")
+
 
 LOAN = {"programme": "poor", "term_months": "12", "effective_on": "02/11/2026"}
 
@@ -58,3 +65,36 @@ def test_a_loan_form_with_a_nul_in_the_note_shows_the_message_by_the_note(
     assert response.status_code == 422
     assert "Ghi chú: có ký tự điều khiển hoặc ký tự ẩn ở vị trí 10" in response.text
     assert web_ledger.loan_list() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/loans", {"programme": "poor", "amount": 2**63, "term_months": 12, "effective_on": "2026-11-02"}),
+        ("/loan-requests", {"programme": "poor", "amount": 2**63, "purpose": "Mua bò", "effective_on": "2026-11-02"}),
+    ],
+)
+def test_an_api_loan_or_need_of_2_to_the_63_dong_is_answered_422_naming_the_amount_and_records_nothing(
+    api: Api, web_ledger: Ledger, path: str, body: dict[str, object]
+) -> None:
+    household_id = poor(web_ledger)
+    before = web_ledger.log_position()
+
+    response = api.post(path, {**body, "household_id": str(household_id)})
+
+    assert response.status_code == 422
+    assert "amount" in str(response.json())
+    assert web_ledger.log_position() == before
+    assert web_ledger.loan_list() == [] and web_ledger.loan_requests() == []
+
+
+def test_an_api_household_with_a_nul_in_the_head_name_is_answered_422_and_records_nothing(
+    api: Api, web_ledger: Ledger
+) -> None:
+    before = web_ledger.log_position()
+
+    response = api.post("/households", {"hamlet": "Xuân Hà", "head_name": "Lê\x00Văn", "effective_on": "2024-10-01"})
+
+    assert response.status_code == 422
+    assert "Họ tên chủ hộ" in str(response.json())
+    assert web_ledger.log_position() == before
