@@ -56,6 +56,7 @@ from web.pages.outcome import failure_status
 from web.security import install_security
 from web.templating import render
 
+
 def build_app() -> FastAPI:
     """The app of one web worker (`giamngheo serve --workers N`): its own ledger, no scheduler."""
     return create_app(Ledger(Settings()))
