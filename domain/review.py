@@ -83,7 +83,7 @@ MAX_ATTENDEES = 10_000
 
 
 def bounded_outcome(outcome: Outcome) -> Outcome:
-    number = bounds.line(outcome.certificate_number, "certificate_number", "Số giấy chứng nhận", bounds.DOCUMENT_NUMBER)
+    number = bounds.line(outcome.certificate_number, "first_certificate", "Số giấy chứng nhận", bounds.DOCUMENT_NUMBER)
     return replace(outcome, certificate_number=number)
 
 
@@ -140,7 +140,7 @@ class ReviewSteps:
             chaired_by=bounds.line(chaired_by, "chaired_by", "Người chủ trì"),
             attendees=attendees,
             agreements={str(h): share for h, share in agreements.items()},
-            minutes_number=bounds.line(minutes_number, "minutes_number", "Số biên bản", bounds.DOCUMENT_NUMBER),
+            minutes_number=bounds.line(minutes_number, "minutes", "Số biên bản", bounds.DOCUMENT_NUMBER),
         )
 
     def start_posting(self, hamlet: str, working_days: int, calendar: WorkCalendar, act: Act) -> date:

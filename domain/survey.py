@@ -77,7 +77,7 @@ def check_income(income: IncomeEstimate) -> None:
         raise IncompleteSurveyError("Hãy nhập thu nhập bình quân đầu người/tháng, hoặc điểm B1 và điểm chuẩn so sánh.")
     if income.per_capita_monthly is not None and income.per_capita_monthly < 0:
         raise IncompleteSurveyError(f"Thu nhập {vn_money(income.per_capita_monthly)} không hợp lệ.")
-    bounds.optional_money(income.per_capita_monthly, "per_capita_monthly", "Thu nhập bình quân đầu người/tháng")
+    bounds.optional_money(income.per_capita_monthly, "income", "Thu nhập bình quân đầu người/tháng")
     bounds.optional_count(income.b1_score, "b1_score", "Điểm B1", 0, MAX_B1_SCORE)
     bounds.optional_count(income.b1_cutoff, "b1_cutoff", "Điểm chuẩn B1", 0, MAX_B1_SCORE)
 
@@ -162,7 +162,7 @@ def determine_income(
 ) -> IncomeDetermination:
     if members < 1 or income_12_months < 0 or not 0 <= social_allowances <= income_12_months:
         raise IncompleteSurveyError("Thu nhập, trợ cấp và số nhân khẩu không hợp lệ.")
-    bounds.money(income_12_months, "income_12_months", "Thu nhập 12 tháng")
+    bounds.money(income_12_months, "income", "Thu nhập 12 tháng")
     bounds.money(social_allowances, "social_allowances", "Trợ cấp xã hội")
     per_capita = (income_12_months - social_allowances) // (12 * members)
     return IncomeDetermination(
