@@ -11,7 +11,7 @@ from domain import bounds
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
 from domain.deadlines import escaped_loan_window_ends_on, newly_escaped_until
 from domain.formatting import vn_date
-from domain.people import MemberRecords, Person
+from domain.people import MAX_MEMBERS, MemberRecords, Person
 from domain.standards import NO_GROUNDS, Area, Grounds, PovertyClass
 from domain.survey import RequestRecords, SurveyRecords
 
@@ -60,10 +60,6 @@ def first_members(household_id: UUID, head_name: str, members: list[Member]) -> 
     """The head and the members given at registration, with ids derived from the household's."""
     people = [Person(head_name, "chủ hộ"), *(Person(m.full_name, m.relation, birth_year=m.birth_year) for m in members)]
     return {uuid5(NAMESPACE_URL, f"/households/{household_id}/members/{n}"): p for n, p in enumerate(people)}
-
-
-# The most members one household may list; the largest households counted in Vietnam stay far below.
-MAX_MEMBERS = 50
 
 
 def bounded_member(member: Member, act: Act) -> Member:

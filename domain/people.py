@@ -102,6 +102,10 @@ class MemberRemoved(RecordedAggregate.Event):
         del household.people[self.member_id]
 
 
+# The members one household may list besides its head; the largest households counted stay far below.
+MAX_MEMBERS = 50
+
+
 class MemberRefusedError(DomainError):
     pass
 
@@ -117,6 +121,8 @@ class MemberRecords:
 
     def add_member(self, person: Person, change: MemberChange, act: Act) -> UUID:
         person = check_person(person, act.days)
+        if len(self.people) > MAX_MEMBERS:
+            raise bounds.refuse("full_name", f"Hộ có không quá {MAX_MEMBERS + 1} người kể cả chủ hộ.")
         member_id = uuid4()
         self.trigger_event(
             MemberAdded,

@@ -8,11 +8,13 @@ from datetime import date, timedelta
 import pytest
 
 from application.errors import InvalidInputError
+from application.household_import import CommitMode
 from application.service import Ledger
 from domain.bounds import MONEY_CEILING
 from domain.household import Area, Standing, TransitionRefusedError
 from domain.loan import Programme
 from tests.application.helpers import actor, entry, poor_household, register
+from tests.application.test_household_import import GOOD, csv_file
 from tests.conftest import TODAY
 
 
@@ -113,3 +115,16 @@ def test_a_sweep_for_today_is_run(ledger: Ledger) -> None:
     report = ledger.sweep_on(TODAY)
 
     assert report.today == TODAY
+
+
+def test_an_imported_row_with_a_nul_or_bidi_override_in_the_head_name_is_refused_and_nothing_is_recorded(
+    ledger: Ledger,
+) -> None:
+    rows = [GOOD[0].replace("Trần Văn Bình", "Trần\x00Văn Bình"), GOOD[1].replace("Lê Thị Cúc", "Lê\u202eThị Cúc")]
+    before = ledger.log_position()
+
+    report = ledger.import_households(actor(ledger, "chutich"), "so.csv", csv_file(*rows), CommitMode.ALL_OR_NOTHING)
+
+    assert [e.row for e in report.errors] == [5, 6]
+    assert all("Họ tên chủ hộ: có ký tự điều khiển" in e.message for e in report.errors)
+    assert ledger.log_position() == before
