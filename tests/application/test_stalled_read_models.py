@@ -5,6 +5,7 @@ the hash chain and the audit keep working, and the operator recovers without edi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from eventsourcing.utils import register_topic
@@ -168,3 +169,20 @@ def test_on_postgresql_a_nul_byte_in_a_household_name_stalls_only_the_read_model
 
         assert ledger.stalled_read_models().position == position  # type: ignore[union-attr]
         assert ledger.verify_log().ok
+
+
+def test_a_process_stalled_on_the_event_resumes_once_another_process_recorded_the_skip(
+    make_ledger: Callable[[str], Ledger], tmp_path: Path
+) -> None:
+    web = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
+    seed_users(web)
+    position = poison_loan(web)
+    web.household_list()
+    operator = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
+
+    operator.skip_stalled_event(actor(operator, "chutich"), position, "Nhập nhầm số tiền.", entry())
+    register(web, head_name="Trần Thị Bình")
+
+    assert web.stalled_read_models() is None
+    assert "Trần Thị Bình" in [h.head_name for h in web.household_list()]
+    assert web.views.position() == web.log_position()
