@@ -52,7 +52,7 @@ class ReadModels:
         with database.writing() as cursor:
             self._create(cursor)
             outdated = self._schema_version(cursor) != SCHEMA_VERSION
-            self._open_stall = self._recorded_stall(cursor)
+            self._open_stall = stalls.open_position(cursor)
         if outdated:
             self.rebuild()
 
@@ -164,10 +164,6 @@ class ReadModels:
         """Whether the operator recorded in the log that the read models skip this position."""
         return bool(self.store.recorder.select_events(skip_id(position), limit=1))
 
-    def _recorded_stall(self, cursor: Cursor) -> int | None:
-        stall = stalls.open_stall(cursor)
-        return stall.position if stall else None
-
     def _locked_position(self, cursor: Cursor) -> int:
         lock = " FOR UPDATE" if self.database.dialect == "postgres" else ""
         row = cursor.one(f"SELECT notification_id FROM view_position WHERE name = ?{lock}", (VIEWS_NAME,))
@@ -191,7 +187,7 @@ class ReadModels:
             cursor.execute(
                 "INSERT INTO view_position (name, notification_id) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
             )
-            self._open_stall = self._recorded_stall(cursor)
+            self._open_stall = stalls.open_position(cursor)
             applied = page_applied = self._apply_page(cursor)
             while page_applied and self._stalled_at is None:
                 page_applied = self._apply_page(cursor)

@@ -93,6 +93,11 @@ def open_stall(cursor: Cursor) -> Stall | None:
     return stall_of(row) if row else None
 
 
+def open_position(cursor: Cursor) -> int | None:
+    stall = open_stall(cursor)
+    return stall.position if stall else None
+
+
 def stall_history(cursor: Cursor, limit: int = 20) -> list[Stall]:
     rows = cursor.all("SELECT * FROM view_stalls ORDER BY position DESC LIMIT ?", (limit,))
     return [stall_of(row) for row in rows]
