@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.responses import RedirectResponse, Response
 
-from application.errors import InvalidInputError
 from application.service import Ledger
 from application.settings import Settings
-from domain.acts import DomainError
 from web.api import (
     as_of_routes,
     correction_routes,
@@ -27,7 +22,7 @@ from web.api import (
     survey_routes,
 )
 from web.api.routes import router as api_router
-from web.dependencies import CsrfError, LoginRequiredError
+from web.error_handlers import add_error_handlers
 from web.pages import (
     as_of,
     audit,
@@ -52,9 +47,7 @@ from web.pages import (
     surveys,
     users,
 )
-from web.pages.outcome import failure_status
 from web.security import install_security
-from web.templating import render
 
 
 def build_app() -> FastAPI:
@@ -97,34 +90,3 @@ def create_app(ledger: Ledger) -> FastAPI:
     app.include_router(loan_request_routes.router)
     add_error_handlers(app)
     return app
-
-
-def is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
-
-
-def add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(LoginRequiredError)
-    def login_required(request: Request, error: LoginRequiredError) -> Response:
-        return RedirectResponse(request.url_for("login"), status_code=303)
-
-    @app.exception_handler(CsrfError)
-    def csrf_refused(request: Request, error: CsrfError) -> Response:
-        message = "Biểu mẫu không hợp lệ hoặc phiên làm việc đã hết hạn. Hãy tải lại trang và gửi lại."
-        return render(request, "error.html", {"message": message}, status_code=403)
-
-    @app.exception_handler(DomainError)
-    def refused(request: Request, error: DomainError) -> Response:
-        status = failure_status(error)
-        if is_api(request):
-            body: dict[str, object] = {"detail": error.message}
-            if isinstance(error, InvalidInputError):
-                body["errors"] = error.errors
-            return JSONResponse(body, status_code=status)
-        return render(request, "error.html", {"message": error.message}, status_code=status)
-
-    @app.exception_handler(RequestValidationError)
-    def invalid_request(request: Request, error: RequestValidationError) -> Response:
-        errors = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]} for e in error.errors()]
-        detail = "Dữ liệu không hợp lệ: " + "; ".join(f"{e['field']}: {e['message']}" for e in errors)
-        return JSONResponse({"detail": detail, "errors": errors}, status_code=422)

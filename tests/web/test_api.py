@@ -75,7 +75,7 @@ def test_a_hamlet_outside_the_commune_is_a_422_naming_the_field(api: Api) -> Non
     response = api.post("/households", {"hamlet": "Xóm Không Có", "head_name": "A", "effective_on": "2024-10-01"})
 
     assert response.status_code == 422
-    assert "hamlet" in response.json()["errors"]
+    assert [error["field"] for error in response.json()["errors"]] == ["hamlet"]
 
 
 def test_acting_outside_ones_hamlets_is_a_403(api: Api, web_ledger: Ledger) -> None:

@@ -13,11 +13,12 @@ from pydantic import BaseModel
 from application.as_of import AsOf, Axis, HouseholdLists, SubjectAsOf
 from application.errors import InvalidInputError
 from application.service import Ledger
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import AuditEntryOut
 from web.dependencies import ApiActor, LedgerDep
-from web.forms import parse_date
+from web.query_bounds import parsed_day
 
-router = APIRouter(prefix="/api/v1/as-of", tags=["as-of"])
+router = APIRouter(prefix="/api/v1/as-of", tags=["as-of"], responses=ERROR_RESPONSES)
 
 
 class SubjectAsOfOut(BaseModel):
@@ -42,10 +43,10 @@ class HouseholdListsOut(BaseModel):
 
 
 def day_of(ledger: Ledger, as_of: str) -> AsOf:
-    try:
-        return ledger.as_of(parse_date(as_of))
-    except ValueError:
-        raise InvalidInputError({"as_of": f"“{as_of}” không phải ngày hợp lệ (dd/mm/yyyy)."}) from None
+    day = parsed_day(ledger, as_of, "as_of")
+    if day is None:
+        raise InvalidInputError({"as_of": "Hãy cho ngày cần xem (dd/mm/yyyy hoặc yyyy-mm-dd)."})
+    return ledger.as_of(day)
 
 
 def axis_of(axis: str) -> Axis:

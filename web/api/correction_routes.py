@@ -12,10 +12,11 @@ from application.corrections import CorrectionSummary
 from application.ledger import Entry
 from domain.acts import LegalBasis
 from domain.correction import Changes
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import BasisIn, RecordedOut
 from web.dependencies import ApiActor, LedgerDep
 
-router = APIRouter(prefix="/api/v1", tags=["corrections"])
+router = APIRouter(prefix="/api/v1", tags=["corrections"], responses=ERROR_RESPONSES)
 
 
 class CorrectionIn(BaseModel):

@@ -13,11 +13,12 @@ from application.dashboard import Dashboard, HamletDashboard, TargetResult
 from application.errors import InvalidInputError, NotFoundError
 from domain.acts import LegalBasis
 from domain.plan import SEED_TARGETS, AnnualPlan, Assignment, Target
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import BasisIn, EntryIn, RecordedOut
 from web.dependencies import ApiActor, LedgerDep
-from web.forms import parse_date
+from web.query_bounds import optional_year, parsed_day, plan_year
 
-router = APIRouter(prefix="/api/v1", tags=["dashboard"])
+router = APIRouter(prefix="/api/v1", tags=["dashboard"], responses=ERROR_RESPONSES)
 
 
 class PlanOut(BaseModel):
@@ -142,7 +143,7 @@ def dashboard_out(board: Dashboard) -> DashboardOut:
 
 @router.get("/plans/{year}")
 def plan_of(year: int, actor: ApiActor, ledger: LedgerDep) -> PlanOut:
-    plan = ledger.plan_of(year)
+    plan = ledger.plan_of(plan_year(ledger, year))
     if plan is None:
         raise NotFoundError(f"Chưa có kế hoạch giảm nghèo năm {year}.")
     return plan_out(plan)
@@ -169,10 +170,5 @@ def dashboard(
     actor: ApiActor, ledger: LedgerDep, year: int | None = None, hamlet: str = "", as_of: str = ""
 ) -> DashboardOut:
     """The commune's (or a hamlet's) dashboard for the year; `as_of` as dd/mm/yyyy or yyyy-mm-dd."""
-    day = None
-    if as_of:
-        try:
-            day = parse_date(as_of)
-        except ValueError:
-            raise InvalidInputError({"as_of": f"“{as_of}” không phải ngày hợp lệ (dd/mm/yyyy)."}) from None
+    year, day = optional_year(ledger, year), parsed_day(ledger, as_of, "as_of")
     return dashboard_out(ledger.dashboard(year or ledger.today().year, hamlet, day))

@@ -16,10 +16,11 @@ from starlette.datastructures import UploadFile
 from application.errors import InvalidInputError
 from application.household_import import CommitMode, ImportReport
 from application.household_lists import list_kind
+from web.api.errors import ERROR_RESPONSES
 from web.dependencies import ApiActor, LedgerDep
-from web.forms import parse_date
+from web.query_bounds import parsed_day
 
-router = APIRouter(prefix="/api/v1", tags=["lists"])
+router = APIRouter(prefix="/api/v1", tags=["lists"], responses=ERROR_RESPONSES)
 
 
 class ListRowOut(BaseModel):
@@ -80,10 +81,7 @@ def get_household_list(
     kind: str, actor: ApiActor, ledger: LedgerDep, as_of: str = "", hamlet: str = ""
 ) -> HouseholdListOut:
     """A household list on a day (default today): poor, near_poor, newly_escaped, average_living."""
-    try:
-        day = parse_date(as_of) if as_of else None
-    except ValueError:
-        raise InvalidInputError({"as_of": f"“{as_of}” không phải ngày hợp lệ (dd/mm/yyyy)."}) from None
+    day = parsed_day(ledger, as_of, "as_of")
     households = ledger.household_list_on(actor, list_kind(kind), day, hamlet)
     rows = [ListRowOut(**asdict(row)) for row in households.rows]
     return HouseholdListOut(

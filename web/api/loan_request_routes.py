@@ -11,10 +11,12 @@ from pydantic import BaseModel, Field
 
 from application.loan_requests import LoanRequestSummary
 from domain.loan import Programme
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import EntryIn, RecordedOut
 from web.dependencies import ApiActor, LedgerDep
+from web.query_bounds import optional_year
 
-router = APIRouter(prefix="/api/v1/loan-requests", tags=["loans"])
+router = APIRouter(prefix="/api/v1/loan-requests", tags=["loans"], responses=ERROR_RESPONSES)
 
 
 class LoanRequestIn(EntryIn):
@@ -87,4 +89,5 @@ def list_loan_requests(
     status: Literal["", "open", "met", "withdrawn"] = "",
 ) -> list[LoanRequestOut]:
     """Newest first; `year` is the year the need was recorded in."""
+    year = optional_year(ledger, year)
     return [LoanRequestOut.of(r) for r in ledger.loan_requests(hamlet=hamlet, year=year, status=status)]

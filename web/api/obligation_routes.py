@@ -10,11 +10,13 @@ from fastapi import APIRouter, Query
 
 from application.ledger import Entry
 from domain.deadlines import ReminderRule
+from web.api.errors import ERROR_RESPONSES
 from web.api.obligation_schemas import AmendmentIn, CompletenessOut, ObligationOut, ResolutionIn
 from web.api.schemas import RecordedOut
 from web.dependencies import ApiActor, LedgerDep
+from web.query_bounds import checked_day
 
-router = APIRouter(prefix="/api/v1", tags=["obligations"])
+router = APIRouter(prefix="/api/v1", tags=["obligations"], responses=ERROR_RESPONSES)
 From = Annotated[date | None, Query(alias="from", description="hạn từ ngày (mặc định: đầu năm nay)")]
 To = Annotated[date | None, Query(alias="to", description="hạn đến ngày (mặc định: cuối năm nay)")]
 
@@ -31,6 +33,7 @@ def list_obligations(
 ) -> list[ObligationOut]:
     """Every deadline due in the period, with its reminders and its status."""
     first, last = ledger.this_year()
+    due_from, due_to = checked_day(ledger, due_from, "from"), checked_day(ledger, due_to, "to")
     items = ledger.obligation_list(due_from or first, due_to or last, hamlet, rule, status)
     return [ObligationOut.of(item) for item in items]
 
@@ -41,6 +44,8 @@ def completeness(
 ) -> CompletenessOut:
     """What became of every reminder due for the deadlines of the period; `errors` lists the unexplained gaps."""
     first, last = ledger.this_year()
+    due_from, due_to = checked_day(ledger, due_from, "from"), checked_day(ledger, due_to, "to")
+    today = checked_day(ledger, today, "today")
     return CompletenessOut.of(ledger.completeness(due_from or first, due_to or last, today))
 
 

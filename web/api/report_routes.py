@@ -10,10 +10,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from application.statutory_reports import DecisionReference, ReportSource
+from web.api.errors import ERROR_RESPONSES
 from web.dependencies import ApiActor, LedgerDep
 from web.pages.statutory_reports import ANNUAL_COLUMNS, MONTHLY_COLUMNS, as_dict
+from web.query_bounds import checked_month, checked_year
 
-router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
+router = APIRouter(prefix="/api/v1/reports", tags=["reports"], responses=ERROR_RESPONSES)
 
 
 class SourceOut(BaseModel):
@@ -69,7 +71,7 @@ def decision_out(decision: DecisionReference) -> DecisionOut:
 @router.get("/monthly")
 def monthly_report(year: int, month: int, actor: ApiActor, ledger: LedgerDep) -> MonthlyReportOut:
     """Regular reviews (Decision 24/2021, Art. 5) decided in the month, per hamlet; 422 for a month not yet come."""
-    report = ledger.monthly_review_report(year, month)
+    report = ledger.monthly_review_report(checked_year(ledger, year), checked_month(month))
     return MonthlyReportOut(
         year=report.year,
         month=report.month,
@@ -86,7 +88,7 @@ def monthly_report(year: int, month: int, actor: ApiActor, ledger: LedgerDep) ->
 @router.get("/annual")
 def annual_summary(year: int, actor: ApiActor, ledger: LedgerDep) -> AnnualSummaryOut:
     """The year per hamlet: poor and near-poor at the start, the movements, at the end, and the rates."""
-    summary = ledger.annual_review_summary(year)
+    summary = ledger.annual_review_summary(checked_year(ledger, year))
     return AnnualSummaryOut(
         year=summary.year,
         start_on=summary.start_on,

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from web.api.errors import ERROR_RESPONSES
 from web.api.review_schemas import (
     ComplaintIn,
     DecisionIn,
@@ -22,7 +23,7 @@ from web.api.review_schemas import (
 from web.api.schemas import RecordedOut
 from web.dependencies import ApiActor, LedgerDep
 
-router = APIRouter(prefix="/api/v1", tags=["reviews"])
+router = APIRouter(prefix="/api/v1", tags=["reviews"], responses=ERROR_RESPONSES)
 
 
 @router.post("/reviews", status_code=201)

@@ -14,6 +14,7 @@ from application.ledger import Entry
 from domain.household import Area, Member, Standing
 from domain.loan import Programme
 from domain.project import Component
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import (
     AcknowledgementIn,
     ApprovalIn,
@@ -32,8 +33,9 @@ from web.api.schemas import (
     ReviewIn,
 )
 from web.dependencies import ApiActor, LedgerDep
+from web.query_bounds import checked_day
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES)
 
 
 @router.post("/households", status_code=201)
@@ -157,6 +159,9 @@ def audit_log(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AuditEntryOut]:
     """The same filters as the Nhật ký page and its exports, newest first."""
+    recorded_from, recorded_to = checked_day(ledger, recorded_from, "from"), checked_day(ledger, recorded_to, "to")
+    effective_from = checked_day(ledger, effective_from, "effective_from")
+    effective_to = checked_day(ledger, effective_to, "effective_to")
     where = AuditFilter(
         official, action, recorded_from, recorded_to, limit, role, hamlet, subject, effective_from, effective_to, offset
     )

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from application.errors import NotFoundError
 from domain.people import MemberChange
+from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import RecordedOut
 from web.api.survey_schemas import (
     AverageLivingIn,
@@ -21,7 +22,7 @@ from web.api.survey_schemas import (
 from web.dependencies import ApiActor, LedgerDep
 from web.labels import CHANNELS
 
-router = APIRouter(prefix="/api/v1/households/{household_id}", tags=["households"])
+router = APIRouter(prefix="/api/v1/households/{household_id}", tags=["households"], responses=ERROR_RESPONSES)
 
 
 @router.post("/members", status_code=201)

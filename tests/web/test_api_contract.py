@@ -1,0 +1,104 @@
+"""The API under fuzzing (issue 10 §2): schemathesis sends generated requests to every operation, as the chair
+and as a hamlet official, and every answer must be a declared status, in the declared content type and shape,
+and never a server error. The seed is fixed, so a failure is reproduced by running this file again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from application.service import Ledger
+from application.settings import Settings
+from tests.conftest import FixedClock, seed_users
+from tests.web.api_client import Api
+from web.app import create_app
+
+SEED = 20261128
+EXAMPLES_PER_OPERATION = 25
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# Fixed seed, no example database: the same cases on every machine, so a failure is reproduced by re-running.
+RUN = settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@pytest.fixture(scope="module")
+def contract_ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
+    folder: Path = tmp_path_factory.mktemp("contract")
+    settings = Settings(
+        database=f"sqlite:///{folder}/giamngheo.db",
+        secret_key="test-secret",
+        audit_key="test-audit-key",
+        password_hashing="CHEAPEST",
+    )
+    ledger = Ledger(settings, clock=FixedClock())
+    seed_users(ledger)
+    seeding = Api(ledger, "diachinh")
+    for head_name in ("Phạm Văn Sáu", "Lê Thị Tám", "Trần Văn Chín"):
+        seeding.household(head_name=head_name)
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture(scope="module")
+def api_schema(contract_ledger: Ledger) -> Any:
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(contract_ledger))
+
+
+@dataclass
+class Findings:
+    cases: int = 0
+    failures: dict[str, str] = field(default_factory=dict)
+
+
+def fuzz(operation: Any, headers: dict[str, str], findings: Findings) -> None:
+    """Half valid, half invalid requests; every failing check is kept once per operation, not shrunk."""
+    cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
+
+    @RUN
+    @given(case=cases)
+    def run(case: Any) -> None:
+        findings.cases += 1
+        try:
+            case.call_and_validate(headers=headers, checks=CHECKS)
+        except FailureGroup as group:
+            for failure in group.exceptions:
+                findings.failures.setdefault(f"{operation.label}: {failure.title}", str(group)[:1500])
+        except Exception as error:  # the in-process client re-raises what the app did not handle: a 500
+            findings.failures.setdefault(f"{operation.label}: 500 {type(error).__name__}", repr(error)[:1500])
+
+    run()
+
+
+@pytest.mark.parametrize("username", ["chutich", "diachinh"])
+def test_every_answer_of_the_api_is_declared_and_none_is_a_server_error(
+    api_schema: Any, contract_ledger: Ledger, username: str
+) -> None:
+    headers = {"Authorization": f"Bearer {contract_ledger.issue_token(username)}"}
+    findings = Findings()
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    for operation in operations:
+        fuzz(operation, headers, findings)
+
+    print(f"{username}: {len(operations)} operations, {findings.cases} cases, {len(findings.failures)} failures")
+    assert not findings.failures, "\n\n".join(f"{key}\n{text}" for key, text in findings.failures.items())
