@@ -13,3 +13,13 @@ class NotFoundError(DomainError):
 class ConflictError(DomainError):
     """Someone else changed the record since the form was opened."""
 
+
+class ReadModelsBehindError(DomainError):
+    """The record is in the log, but the read models stalled before applying it (application/views/stalls.py)."""
+
+
+NOT_YET_SHOWN = (
+    "Hồ sơ này đã được ghi vào sổ, nhưng các bảng đọc đang dừng trước khi áp dụng nó;"
+    " trang này sẽ hiện khi lỗi được khắc phục."
+)
+

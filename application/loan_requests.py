@@ -14,7 +14,7 @@ from uuid import UUID
 
 from application.ledger import Entry, LedgerCore, Recorded
 from application.reference import LOAN_CEILINGS
-from application.views.rows import from_row
+from application.views.rows import from_row, projected
 from domain.household import Household
 from domain.loan import Programme
 from domain.loan_request import LoanRequest
@@ -89,8 +89,7 @@ class LoanRequestCases(LedgerCore):
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loan_requests WHERE request_id = ?", (str(request_id),))
-        assert row is not None
-        return from_row(LoanRequestSummary, row)
+        return from_row(LoanRequestSummary, projected(row))
 
     def _request_met_by(
         self, household_id: UUID, programme: Programme, granted_on: date, request_id: UUID | None

@@ -9,7 +9,7 @@ from uuid import UUID
 from application.ledger import Entry, Recorded
 from application.loan_requests import LoanRequestCases
 from application.reference import LOAN_CEILINGS
-from application.views.rows import from_row
+from application.views.rows import from_row, projected
 from domain.household import Household
 from domain.loan import Loan, Programme
 from domain.user import Actor
@@ -63,8 +63,7 @@ class LoanCases(LoanRequestCases):
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loans WHERE loan_id = ?", (str(loan_id),))
-        assert row is not None
-        return from_row(LoanSummary, row)
+        return from_row(LoanSummary, projected(row))
 
     def loan_list(self, household_id: UUID | None = None, hamlet: str = "") -> list[LoanSummary]:
         self.views.catch_up()

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from application.errors import InvalidInputError, NotFoundError
 from application.ledger import Entry, LedgerCore, Recorded
-from application.views.rows import from_row
+from application.views.rows import from_row, projected
 from domain.household import Household
 from domain.project import Component, Project, ProjectStage
 from domain.user import COMMUNE_WIDE_ROLES, Actor, NotAllowedError
@@ -94,8 +94,7 @@ class ProjectCases(LedgerCore):
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_projects WHERE project_id = ?", (str(project_id),))
-        assert row is not None
-        return from_row(ProjectSummary, row)
+        return from_row(ProjectSummary, projected(row))
 
     def project_list(self) -> list[ProjectSummary]:
         self.views.catch_up()

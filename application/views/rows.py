@@ -10,7 +10,16 @@ from enum import Enum
 from typing import Any, TypeVar
 from uuid import UUID
 
+from application.errors import NOT_YET_SHOWN, ReadModelsBehindError
+
 T = TypeVar("T")
+
+
+def projected(row: dict[str, Any] | None) -> dict[str, Any]:
+    """The row of a record loaded from the log: missing only while the read models are stalled (issue 10 §1)."""
+    if row is None:
+        raise ReadModelsBehindError(NOT_YET_SHOWN)
+    return row
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from application.service import Ledger
-from tests.application.helpers import actor, entry
+from tests.application.helpers import actor, entry, poor_household
 from tests.application.poison import poison_loan
 from tests.web.api_client import Api
 from tests.web.browser import Browser
@@ -92,3 +92,18 @@ def test_no_banner_once_the_chair_has_skipped_the_event(
     web_ledger.skip_stalled_event(actor(web_ledger, "chutich"), stalled, "Nhập nhầm số tiền.", entry())
 
     assert 'class="stall"' not in chair.client.get("/households").text
+
+
+def test_a_loan_recorded_while_stalled_redirects_and_its_page_says_it_is_saved_but_not_yet_shown(
+    stalled: int, browser: Callable[[str], Browser], web_ledger: Ledger
+) -> None:
+    household_id = poor_household(web_ledger)
+    chair = browser("chutich")
+    form = {"household_id": str(household_id), "programme": "poor", "amount": "20000000", "term_months": "12"}
+
+    response = chair.submit("/loans", {**form, "effective_on": "02/11/2026"})
+    page = chair.client.get(response.headers["location"])
+
+    assert response.status_code == 303
+    assert page.status_code == 503
+    assert "đã được ghi vào sổ, nhưng các bảng đọc đang dừng" in page.text

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from starlette.responses import RedirectResponse
 
-from application.errors import ConflictError, InvalidInputError, NotFoundError
+from application.errors import ConflictError, InvalidInputError, NotFoundError, ReadModelsBehindError
 from domain.acts import DomainError, IncompleteEntryError
 from domain.user import NotAllowedError
 from web.forms import FormReader
@@ -18,13 +18,14 @@ FORM_ERROR = "_form"
 
 
 def failure_status(error: DomainError) -> int:
-    """403 not allowed, 404 unknown, 422 bad input, 409 a conflict or a refused transition."""
+    """403 not allowed, 404 unknown, 422 bad input, 409 a conflict or a refused transition, 503 not yet shown."""
     for kind, status in (
         (NotAllowedError, 403),
         (NotFoundError, 404),
         (InvalidInputError, 422),
         (IncompleteEntryError, 422),
         (ConflictError, 409),
+        (ReadModelsBehindError, 503),  # saved in the log, not yet shown: the read models stalled (issue 10 §1)
     ):
         if isinstance(error, kind):
             return status
