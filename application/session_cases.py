@@ -74,12 +74,12 @@ class SessionCases(LedgerCore):
     def _refuse_if_throttled(self, username: str, address: str) -> None:
         """Checked before the password, the same for known and unknown names: no hash, no event."""
         wait = self.sign_in_failures.locked_for(list(self._throttle_keys(username, address)), self._seconds())
-        if wait:
-            log.warning("sign-in refused while locked: username=%r address=%r", username[:KEY_KEPT], address)
+        if wait:  # not logged one by one: the lock itself was logged when it started
             raise SignInThrottledError(wait)
 
     def _count_failure(self, username: str, address: str) -> None:
-        self.sign_in_failures.failed(self._throttle_keys(username, address), self._seconds())
+        for key in self.sign_in_failures.failed(self._throttle_keys(username, address), self._seconds()):
+            log.warning("sign-in locked for %d minutes: %r", self.settings.sign_in_lockout_minutes, key)
 
     def _forget_failures(self, username: str) -> None:
         self.sign_in_failures.clear(user_key(username))

@@ -124,18 +124,23 @@ class FailureCounter:
         until = int(row["locked"]) if row and row["locked"] is not None else 0
         return max(0, until - now)
 
-    def failed(self, limits: dict[str, int], now: int) -> None:
-        """Counts one failure on each key; a key reaching its limit (key → failures allowed) is locked."""
+    def failed(self, limits: dict[str, int], now: int) -> list[str]:
+        """Counts one failure on each key; a key reaching its limit (key → failures allowed) is locked.
+        Returns the keys locked by this failure."""
         window_start = now - self.limits.window
-        with self.database.writing() as cursor:
+        locked = []
+        with self.database.writing() as cursor:  # its own transaction: the counting below locks rows in key order
             cursor.execute(
                 "DELETE FROM sign_in_failures WHERE first_at <= ? AND locked_until <= ?", (window_start, now)
             )
+        with self.database.writing() as cursor:
             for key, allowed in limits.items():
                 cursor.execute(COUNT_FAILURE, (key, now, window_start, window_start))
                 row = cursor.one("SELECT failures FROM sign_in_failures WHERE attempt_key = ?", (key,))
                 if row and int(row["failures"]) >= allowed:
                     cursor.execute(LOCK, (now, now + self.limits.lockout, key))
+                    locked.append(key)
+        return locked
 
     def clear(self, key: str) -> None:
         with self.database.writing() as cursor:

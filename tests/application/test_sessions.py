@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -114,3 +115,27 @@ def test_two_web_workers_share_sessions_and_locks(make_ledger: Callable[[str], L
         second.sign_in("diachinh", PASSWORD)
     second.end_session(session)
     assert first.session_username(session) is None
+
+
+def test_concurrent_failures_on_two_workers_are_all_counted(
+    make_ledger: Callable[[str], Ledger], shared_url: str
+) -> None:
+    workers = [make_ledger(shared_url), make_ledger(shared_url)]
+    seed_users(workers[0])
+    before = workers[0].log_position()
+
+    def attempt(number: int) -> str:
+        try:
+            workers[number % 2].sign_in("diachinh", "doan-sai-mai", f"10.0.0.{number}")
+        except (SignInRefusedError, SignInThrottledError) as refusal:
+            return type(refusal).__name__
+        return "signed in"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(attempt, range(24)))
+
+    assert set(outcomes) == {"SignInRefusedError", "SignInThrottledError"}
+    # Attempts already past the lock check when the fifth failure locks the name still count: at most one per thread.
+    assert 5 <= workers[0].log_position() - before <= 5 + 4
+    with pytest.raises(SignInThrottledError):
+        workers[1].sign_in("diachinh", PASSWORD)
