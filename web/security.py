@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 
 from application.settings import Settings
+from web.api.errors import api_error
 
 Scope = dict[str, Any]
 
@@ -114,9 +115,9 @@ def with_headers(existing: Iterable[tuple[bytes, bytes]], added: list[tuple[byte
 
 
 async def refuse(scope: Scope, send: Any) -> None:
-    """403 with the Vietnamese reason: JSON for the API, a small page for the browser."""
+    """403 with the Vietnamese reason: the API's one error shape, or a small page for the browser."""
     if scope["path"].startswith("/api/"):
-        body, kind = json.dumps({"detail": REFUSED}, ensure_ascii=False).encode(), b"application/json"
+        body, kind = json.dumps(api_error(REFUSED), ensure_ascii=False).encode(), b"application/json"
     else:
         body, kind = refusal_page().encode(), b"text/html; charset=utf-8"
     headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
