@@ -51,7 +51,7 @@ from web.app import create_app
 
 ADMIN_URL = os.environ.get("GIAMNGHEO_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 HAMLET = "Xuân Hà"
-OFFICIAL, PASSWORD = "bench", "bench-password"
+OFFICIAL, PASSWORD = "bench", "do-hieu-nang-01"  # passes the password policy (issue 10 §4)
 PAGE = 500
 BATCH = 20  # households per store.save() when filling the log
 
