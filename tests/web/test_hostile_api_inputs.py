@@ -1,0 +1,107 @@
+"""Nothing an official, a script or an attacker sends to the JSON API can stop the ledger (issue 10 §1).
+
+Hypothesis drives every write operation with valid requests carrying extreme and hostile values: 2^63,
+NaN, NUL and other control characters, bidi overrides, lone surrogates, 10,000 characters, year 0001,
+malformed ids, wrong types, missing fields. Each request is refused with nothing recorded, or recorded
+and applied by every read model; a rebuild equals the incremental read models; on SQLite and PostgreSQL.
+The figures are printed at the end and written to /tmp/giamngheo_hostile_api_inputs.txt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from application.service import Ledger
+from tests.conftest import seed_users
+from tests.postgres import throwaway_database
+from tests.web.hostile_checks import SUMMARY, SUMMARY_FILE, accepted_by_operation, check, rebuild_differs, summary_line
+from tests.web.hostile_operations import OPERATIONS
+from tests.web.hostile_requests import mutate, pinpoint, pinpoints
+from tests.web.hostile_world import World
+from web.app import create_app
+
+EXAMPLES = 10
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+HOSTILE = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.generate],  # no shrinking: the ledger keeps its state from one example to the next
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def figures(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    line = summary_line()
+    Path(SUMMARY_FILE).write_text(f"{line}\n{accepted_by_operation()}\n", encoding="utf-8")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"\n{line}")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/giamngheo.db"
+    else:
+        with throwaway_database() as url:
+            yield url
+
+
+def write_operations(ledger: Ledger) -> set[str]:
+    """Every write of the JSON API the app serves, documented or not."""
+    routes = [(path, r) for path, r in api_routes(create_app(ledger).routes) if path.startswith("/api/v1/")]
+    return {f"{method} {path.removeprefix('/api/v1')}" for path, r in routes for method in r.methods & WRITES}
+
+
+def api_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+    """The app's routes, through included routers (FastAPI >= 0.165 keeps them unflattened)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield prefix + route.path, route
+        elif included := getattr(route, "original_router", None):
+            yield from api_routes(included.routes, prefix + route.include_context.prefix)
+
+
+def test_every_write_operation_of_the_api_is_driven_with_hostile_inputs(make_ledger: Callable[[str], Ledger]) -> None:
+    assert set(OPERATIONS) == write_operations(make_ledger("memory:"))
+
+
+@pytest.mark.parametrize("operation", sorted(OPERATIONS))
+def test_a_hostile_request_is_refused_with_nothing_recorded_or_recorded_and_applied_by_every_read_model(
+    operation: str, store: str, make_ledger: Callable[[str], Ledger]
+) -> None:
+    ledger = make_ledger(store)
+    seed_users(ledger)
+    world = World(ledger)
+    findings: list[str] = []
+    SUMMARY["operations"] += 1
+
+    @HOSTILE
+    @given(st.data())
+    def hostile_request(data: st.DataObject) -> None:
+        if world.poisoned:
+            return
+        call = OPERATIONS[operation](world)
+        changes = mutate(data.draw, call)
+        if finding := check(world, operation, call, changes):
+            findings.append(finding)
+
+    for at, value in pinpoints(OPERATIONS[operation](world)):
+        if not world.poisoned:
+            call = OPERATIONS[operation](world)
+            findings += filter(None, [check(world, operation, call, [pinpoint(call, at, value)])])
+    hostile_request()
+    if not world.poisoned and (differs := rebuild_differs(ledger, operation)):
+        findings.append(differs)
+    assert not findings, "\n".join(findings)
