@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from fastapi import Request
+
 from application.errors import InvalidInputError
 from application.service import Ledger
 from domain.formatting import vn_date
-from web.forms import parse_date
+from web.forms import FormReader, parse_date
 
 EARLIEST_DAY = date(1945, 1, 1)
 # A plan's year and the deadlines derived from it may lie ahead; 50 years, as the domain's planning horizon.
@@ -31,7 +33,7 @@ def latest_day(ledger: Ledger) -> date:
 
 def checked_year(ledger: Ledger, year: int, field: str = "year", ahead: int = 1) -> int:
     """A report's, a dashboard's or a list's year: from the earliest day's year to `ahead` years from now."""
-    first, last = earliest_day(ledger).year, ledger.today().year + ahead
+    first, last = year_range(ledger, ahead)
     if not first <= year <= last:
         raise InvalidInputError({field: f"Năm phải từ {first} đến {last}."})
     return year
@@ -70,3 +72,12 @@ def parsed_day(ledger: Ledger, text: str, field: str) -> date | None:
     except ValueError:
         raise InvalidInputError({field: f"“{text}” không phải ngày hợp lệ (dd/mm/yyyy)."}) from None
     return checked_day(ledger, day, field)
+
+
+def query_reader(request: Request, ledger: Ledger) -> FormReader:
+    """The page's query parameters, read like a form, every day between the earliest day and the horizon."""
+    return FormReader(dict(request.query_params), days=(earliest_day(ledger), latest_day(ledger)))
+
+
+def year_range(ledger: Ledger, ahead: int = 1) -> tuple[int, int]:
+    return earliest_day(ledger).year, ledger.today().year + ahead

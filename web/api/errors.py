@@ -42,4 +42,5 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: described("Không tìm thấy hồ sơ"),
     409: described("Xung đột: hồ sơ đã thay đổi, hoặc việc này không làm được ở trạng thái hiện tại"),
     422: described("Dữ liệu không hợp lệ"),
+    503: described("Đã ghi vào sổ nhưng sổ tổng hợp đang dừng, chưa hiển thị được"),
 }

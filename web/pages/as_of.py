@@ -15,6 +15,7 @@ from application.service import Ledger
 from domain.user import ROLE_LABELS
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
+from web.query_bounds import query_reader
 from web.templating import render
 
 router = APIRouter(prefix="/as-of")
@@ -24,7 +25,7 @@ ROLES = {role.value: text for role, text in ROLE_LABELS.items()}
 
 def chosen_day(request: Request, ledger: Ledger) -> tuple[AsOf | None, FormReader]:
     """The day and axis of the query; a malformed or future day leaves a message and no day."""
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, ledger)
     reader.data.setdefault("as_of", ledger.today().strftime("%d/%m/%Y"))
     if reader.data.get("axis") not in {a.value for a in Axis}:
         reader.data["axis"] = Axis.EFFECTIVE.value

@@ -12,10 +12,12 @@ from web.audit_export import audit_csv, audit_xlsx
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
 from web.labels import ACTION_LABELS
+from web.query_bounds import query_reader
 from web.templating import render
 
 router = APIRouter(prefix="/audit")
 PAGE_SIZE = 100
+MAX_PAGE = 10**6  # a page number the log could reach; larger would overflow the SQL offset
 ROLE_CHOICES = {"system": "Hệ thống", **{role.value: text for role, text in ROLE_LABELS.items()}}
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +30,7 @@ def read_filter(reader: FormReader, ledger: Ledger) -> AuditFilter:
         reader.errors["role"] = "Hãy chọn một vai trò trong danh sách."
     if hamlet and hamlet not in ledger.settings.hamlets:
         reader.errors["hamlet"] = f"Xóm “{hamlet}” không thuộc xã."
-    page = reader.integer("page", minimum=1, required=False) or 1
+    page = reader.integer("page", minimum=1, maximum=MAX_PAGE, required=False) or 1
     return AuditFilter(
         actor=reader.text("actor", required=False),
         action=reader.text("action", required=False),
@@ -46,7 +48,7 @@ def read_filter(reader: FormReader, ledger: Ledger) -> AuditFilter:
 
 @router.get("", name="show_audit")
 def show_audit(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, ledger)
     where = read_filter(reader, ledger)
     page = None if reader.errors else ledger.audit_page(where)
     query = {key: value for key, value in reader.data.items() if key != "page" and value}
@@ -72,7 +74,7 @@ def show_audit(request: Request, actor: PageActor, ledger: LedgerDep) -> Respons
 
 
 def export(request: Request, ledger: Ledger, build, media_type: str, suffix: str) -> Response:  # type: ignore[no-untyped-def]
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, ledger)
     where = read_filter(reader, ledger)
     if reader.errors:
         message = "Không lập được tệp: " + "; ".join(reader.errors.values())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from application.corrections import CorrectionTarget
@@ -14,11 +15,13 @@ from domain.acts import LegalBasis
 from domain.correction import CORRECTION_STATUS_LABELS, DECISION_LABELS, Changes
 from domain.user import COMMUNE_WIDE_ROLES
 from web.dependencies import CheckedForm, LedgerDep, PageActor
-from web.forms import FormReader
+from web.forms import FormReader, whole_number
 from web.pages.outcome import FORM_ERROR, attempt, redirect_after_post
 from web.templating import render
 
 router = APIRouter(prefix="/corrections")
+# A position in the log: a 64-bit integer in every store, so a larger one is no position at all.
+LogPosition = Annotated[int, Query(ge=1, le=2**63 - 1)]
 
 
 @router.get("", name="list_corrections")
@@ -53,7 +56,7 @@ def corrections_page(
 
 
 @router.get("/new", name="new_correction")
-def new_correction(request: Request, actor: PageActor, ledger: LedgerDep, position: int) -> Response:
+def new_correction(request: Request, actor: PageActor, ledger: LedgerDep, position: LogPosition) -> Response:
     return proposal_form(request, ledger, ledger.correction_target_at(position))
 
 
@@ -104,7 +107,7 @@ def propose_correction(request: Request, form: CheckedForm, actor: PageActor, le
     evidence = reader.text("evidence", message="Hãy ghi chứng cứ: số, ngày văn bản hoặc mô tả tài liệu chứng minh.")
     version = reader.data.get("expected_version", "").strip()
     entry = Entry(
-        ledger.today(), None, "", reader.data.get("command_id", ""), int(version) if version.isdigit() else None
+        ledger.today(), None, "", reader.data.get("command_id", ""), whole_number(version)
     )
     action = lambda: ledger.propose_correction(actor, target_id, target_version, changes, reason, evidence, entry)  # noqa: E731
     if failure := attempt(reader, action):
@@ -125,7 +128,7 @@ def decision_entry(reader: FormReader, ledger: Ledger) -> Entry:
         None,
         reader.text("note", required=False),
         reader.data.get("command_id", ""),
-        int(version) if version.isdigit() else None,
+        whole_number(version),
     )
 
 

@@ -13,6 +13,7 @@ from application.service import Ledger
 from web.charts import count_chart, rate_chart, target_chart
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
+from web.query_bounds import query_reader, year_range
 from web.templating import render
 
 router = APIRouter()
@@ -37,9 +38,9 @@ def threshold(result: TargetResult) -> float | None:
 
 
 def chosen(request: Request, ledger: Ledger) -> tuple[int | None, str, date | None, FormReader]:
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, ledger)
     reader.data.setdefault("year", str(ledger.today().year))
-    year = reader.integer("year", 2000, 2100)
+    year = reader.integer("year", *year_range(ledger))
     hamlet = reader.data.get("hamlet", "").strip()
     as_of = reader.date("as_of", required=False)
     return year, hamlet, as_of, reader

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from application.service import Ledger
 from domain.household import Area, Member, Standing
 from web.dependencies import CheckedForm, LedgerDep, PageActor
-from web.forms import FormReader
+from web.forms import FormReader, whole_number
 from web.pages.outcome import attempt, redirect_after_post
 from web.person_form import person_values
 from web.templating import render
@@ -71,10 +71,11 @@ def parse_members(reader: FormReader) -> list[Member]:
         if not parts[0]:
             continue
         year = parts[2] if len(parts) > 2 else ""
-        if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+        born = whole_number(year)
+        if year and not (born and 1900 <= born <= 2100):
             reader.errors["members"] = f"Dòng {number}: năm sinh “{year}” không hợp lệ."
             continue
-        members.append(Member(parts[0], parts[1] if len(parts) > 1 else "", int(year) if year else None))
+        members.append(Member(parts[0], parts[1] if len(parts) > 1 else "", born))
     return members
 
 

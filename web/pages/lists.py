@@ -15,6 +15,7 @@ from domain.user import Actor
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
 from web.list_export import file_name, list_csv, list_xlsx
+from web.query_bounds import query_reader
 from web.templating import render
 
 router = APIRouter(prefix="/lists")
@@ -24,7 +25,7 @@ TITLES = {kind.value: title for kind, title in LIST_TITLES.items()}
 
 
 def chosen_day(request: Request) -> tuple[date | None, FormReader]:
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, request.app.state.ledger)
     day = reader.date("as_of", required=False)
     return day, reader
 

@@ -13,6 +13,7 @@ from domain.deadlines import ReminderRule
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
 from web.pages.outcome import attempt
+from web.query_bounds import query_reader
 from web.templating import render
 
 router = APIRouter(prefix="/obligations")
@@ -40,7 +41,7 @@ def show_completeness(request: Request, actor: PageActor, ledger: LedgerDep) -> 
 
 def read_period(request: Request, ledger: Ledger) -> tuple[FormReader, date, date]:
     """The due dates asked for (dd/mm/yyyy), this year's when none are given."""
-    reader = FormReader(dict(request.query_params))
+    reader = query_reader(request, ledger)
     first, last = ledger.this_year()
     due_from, due_to = reader.date("from", required=False) or first, reader.date("to", required=False) or last
     reader.data["from"] = reader.data.get("from") or f"{due_from:%d/%m/%Y}"

@@ -24,6 +24,7 @@ from domain.user import READ_ONLY_ROLES
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader
 from web.pages.outcome import attempt, redirect_after_post
+from web.query_bounds import plan_year
 from web.templating import render
 
 router = APIRouter(prefix="/plans")
@@ -77,7 +78,7 @@ def read_targets(reader: FormReader, targets: list[Target] | tuple[Target, ...])
         text = reader.data.get(name, "").strip()
         value: float | None = None
         if text:
-            if not re.fullmatch(r"\d+([.,]\d+)?", text):
+            if not re.fullmatch(r"[0-9]{1,3}([.,][0-9]{1,6})?", text):
                 reader.errors[name] = f"“{text}” không phải là số; hãy nhập mức phải đạt, ví dụ 95 hoặc 0,5."
             else:
                 value = float(text.replace(",", "."))
@@ -126,7 +127,7 @@ def plan_form(
 @router.get("/new", name="new_plan")
 def new_plan(request: Request, actor: PageActor, ledger: LedgerDep, year: int | None = None) -> Response:
     require_chair(actor)  # the form is the chair's alone: others see the use case's message, not an empty form
-    year = year or ledger.today().year
+    year = plan_year(ledger, year) if year is not None else ledger.today().year
     hamlets = list(ledger.settings.hamlets)
     values = {"year": str(year), "parent_issuer": DISTRICT_ISSUER}
     if year == 2024:
@@ -183,7 +184,7 @@ def read_parent(reader: FormReader) -> LegalBasis | None:
 
 @router.get("/{year}", name="show_plan")
 def show_plan(request: Request, year: int, actor: PageActor, ledger: LedgerDep) -> Response:
-    return plan_page(request, ledger, year)
+    return plan_page(request, ledger, plan_year(ledger, year))
 
 
 def plan_page(

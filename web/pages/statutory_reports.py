@@ -21,6 +21,7 @@ from application.statutory_reports import AnnualReviewSummary, HamletRow, Monthl
 from domain.formatting import vn_date
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader
+from web.query_bounds import query_reader, year_range
 from web.table_export import csv_bytes, xlsx_bytes
 from web.templating import render, vn_datetime
 
@@ -192,11 +193,12 @@ def annual_preamble(summary: AnnualReviewSummary, commune: str) -> list[list[str
 
 
 def read_period(request: Request, monthly: bool) -> tuple[FormReader, int | None, int | None]:
-    reader = FormReader(dict(request.query_params))
-    today_year = request.app.state.ledger.today().year
+    ledger = request.app.state.ledger
+    reader = query_reader(request, ledger)
     if not reader.data.get("year"):
-        reader.data["year"] = str(today_year)
-    year = reader.integer("year")
+        reader.data["year"] = str(ledger.today().year)
+    first, last = year_range(ledger)
+    year = reader.integer("year", first, last)
     month = None
     if monthly:
         if not reader.data.get("month"):
@@ -205,7 +207,7 @@ def read_period(request: Request, monthly: bool) -> tuple[FormReader, int | None
         if "month" in reader.errors:
             reader.errors["month"] = "Tháng báo cáo phải là số từ 1 đến 12."
     if "year" in reader.errors:
-        reader.errors["year"] = "Năm báo cáo phải là một số, ví dụ 2026."
+        reader.errors["year"] = f"Năm báo cáo phải là một số từ {first} đến {last}, ví dụ {ledger.today().year}."
     return reader, year, month
 
 
