@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from argon2 import PasswordHasher, profiles
-from argon2.exceptions import InvalidHashError, VerificationError
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
@@ -61,16 +60,6 @@ class UserCases(SessionCases):
             raise ConflictError(f"Tài khoản {username} đã tồn tại.") from None
         self.views.catch_up()
         return user.id
-
-    def authenticate(self, username: str, password: str) -> Actor | None:
-        user = self._user(username)
-        if user is None:
-            return None
-        try:
-            self._hasher().verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        return user.as_actor() if user.may_sign_in else None
 
     def actor(self, username: str) -> Actor | None:
         """The signed-in user as they stand now: a deactivated account's session ends at its next request."""

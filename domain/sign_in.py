@@ -17,7 +17,7 @@ USERNAME_KEPT = 64
 
 
 class FailureReason(Enum):
-    UNKNOWN_USER = "unknown_user"
+    UNKNOWN_USER = "unknown_user"  # recorded before issue 10 §4 only: now counted and logged, not an event
     WRONG_PASSWORD = "wrong_password"
     ACCOUNT_CLOSED = "account_closed"  # deactivated, or no role left
 
