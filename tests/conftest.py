@@ -44,13 +44,21 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
             yield url
 
 
+@pytest.fixture(autouse=True)
+def data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Keys and witness files of a test go to its own folder, never to the working directory's var/ (whose
+    witness a developer's `audit verify` would then read); child processes inherit it."""
+    monkeypatch.setenv("GIAMNGHEO_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
 
 
 @pytest.fixture
-def make_ledger(clock: FixedClock, tmp_path: Path) -> Iterator[Callable[[str], Ledger]]:
+def make_ledger(clock: FixedClock) -> Iterator[Callable[[str], Ledger]]:
     opened: list[Ledger] = []
 
     def make(url: str) -> Ledger:
@@ -59,7 +67,6 @@ def make_ledger(clock: FixedClock, tmp_path: Path) -> Iterator[Callable[[str], L
             secret_key="test-secret",
             audit_key="test-audit-key",
             password_hashing="CHEAPEST",
-            data_dir="" if url.startswith("sqlite") else str(tmp_path / "data"),  # never the working directory
         )
         ledger = Ledger(settings, clock=clock)
         opened.append(ledger)

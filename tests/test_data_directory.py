@@ -30,6 +30,11 @@ def giamngheo(url: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[st
     )
 
 
+@pytest.fixture(autouse=True)
+def no_configured_data_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GIAMNGHEO_DATA_DIR", raising=False)  # the tests' own (tests/conftest.py): the default here
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> tuple[str, Path]:
     """A SQLite ledger with users, a household and checkpoints signed with a key generated beside the file."""
