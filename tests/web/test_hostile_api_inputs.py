@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from application.service import Ledger
+from tests.application.poison import poison_loan
 from tests.conftest import seed_users
 from tests.postgres import throwaway_database
 from tests.web.hostile_checks import SUMMARY, SUMMARY_FILE, accepted_by_operation, check, rebuild_differs, summary_line
@@ -75,6 +76,24 @@ def api_routes(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, APIRo
 
 def test_every_write_operation_of_the_api_is_driven_with_hostile_inputs(make_ledger: Callable[[str], Ledger]) -> None:
     assert set(OPERATIONS) == write_operations(make_ledger("memory:"))
+
+
+def test_the_check_reports_a_stored_event_no_read_model_applies_and_a_rebuild_that_differs(
+    make_ledger: Callable[[str], Ledger], tmp_path: Path
+) -> None:
+    """The property's two oracles can fail: a poison event stored past the domain, a read model edited by hand."""
+    ledger = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
+    seed_users(ledger)
+    world, figures = World(ledger), SUMMARY.copy()
+    with ledger.views.database.writing() as cursor:
+        cursor.execute("UPDATE view_users SET full_name = 'Người khác' WHERE username = 'mttq'")
+    differs = rebuild_differs(ledger, "hand-edited")
+    poison_loan(ledger)
+    stored = check(world, "POST /households", OPERATIONS["POST /households"](world), [])
+    SUMMARY.clear()
+    SUMMARY.update(figures)
+    assert differs and "view_users" in differs
+    assert stored and "STORED, NOT APPLIED" in stored
 
 
 @pytest.mark.parametrize("operation", sorted(OPERATIONS))
