@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NoReturn
 from uuid import uuid4
 
 from argon2 import PasswordHasher, profiles
@@ -24,6 +25,12 @@ from application.users import UserCases
 from domain.acts import Act, DomainError
 from domain.sign_in import FailureReason, SignIn
 from domain.user import Actor, NotAllowedError, Role, User, user_id
+
+# The same words for an unknown name as for a wrong password: the page never tells which names exist.
+REFUSALS = {
+    FailureReason.WRONG_PASSWORD: "Sai tên đăng nhập hoặc mật khẩu.",
+    FailureReason.ACCOUNT_CLOSED: "Tài khoản đã bị khóa hoặc không còn vai trò. Hãy liên hệ Chủ tịch UBND xã.",
+}
 
 
 class SignInRefusedError(DomainError):
@@ -54,10 +61,7 @@ class UserManagementCases(UserCases):
         self._refuse_if_throttled(username, address)
         user = self._user(username)
         if user is None:
-            self._password_failure(None, password)
-            self._count_failure(username, address)
-            log.warning("failed sign-in, no such account: username=%r address=%r", username[:64], address)
-            raise SignInRefusedError("Sai tên đăng nhập hoặc mật khẩu.")
+            self._refuse_unknown(username, password, address)
         reason = self._password_failure(user, password)
         if reason is None and not user.may_sign_in:
             reason = FailureReason.ACCOUNT_CLOSED
@@ -68,9 +72,14 @@ class UserManagementCases(UserCases):
             return user.as_actor()
         self._count_failure(username, address)
         self.store.save(SignIn.fail(uuid4(), username, reason, act))
-        if reason is FailureReason.ACCOUNT_CLOSED:
-            raise SignInRefusedError("Tài khoản đã bị khóa hoặc không còn vai trò. Hãy liên hệ Chủ tịch UBND xã.")
-        raise SignInRefusedError("Sai tên đăng nhập hoặc mật khẩu.")
+        raise SignInRefusedError(REFUSALS[reason])
+
+    def _refuse_unknown(self, username: str, password: str, address: str) -> NoReturn:
+        """No account of this name: the same password check as for one, then counted and logged only."""
+        self._password_failure(None, password)
+        self._count_failure(username, address)
+        log.warning("failed sign-in, no such account: username=%r address=%r", username[:64], address)
+        raise SignInRefusedError(REFUSALS[FailureReason.WRONG_PASSWORD])
 
     def _password_failure(self, user: User | None, password: str) -> FailureReason | None:
         """One argon2 verification, also for an unknown user (against a dummy hash of the same cost)."""
