@@ -6,8 +6,10 @@ import argparse
 import shutil
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from application.audit_verify import LogVerdict
 from application.backup import EVENTS, VIEWS, WITNESS, restore
@@ -69,8 +71,10 @@ def restore_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:
         manifest = restore(Settings(), args.directory, args.force)
     except DomainError as error:
         sys.exit(f"Lỗi: {error.message}")
+    settings = Settings()
+    when = datetime.fromisoformat(str(manifest["created_at"])).astimezone(ZoneInfo(settings.timezone))
     print(
-        f"Đã phục hồi sổ ({manifest['kind']}) từ {args.directory}, sao lưu lúc {manifest['created_at']}:"
+        f"Đã phục hồi sổ ({manifest['kind']}) từ {args.directory}, sao lưu lúc {when:%d/%m/%Y %H:%M}:"
         f" đầu chuỗi bản ghi số {manifest['head_position']}. Kiểm tra sổ sau khi phục hồi:"
     )
     verify(with_ledger)
