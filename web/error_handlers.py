@@ -6,6 +6,7 @@ malformed query parameter or a method the address does not take gets templates/e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,6 +36,11 @@ HTTP_MESSAGES = {
     413: "Nội dung gửi lên quá lớn.",
     415: "Kiểu nội dung gửi lên không được hỗ trợ.",
 }
+
+
+# A refusal may quote what was sent; a lone surrogate in it cannot be encoded as UTF-8 (a 500 instead of the
+# refusal), so it is shown as the replacement character.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def add_error_handlers(app: FastAPI) -> None:
@@ -100,11 +106,16 @@ def answer(
     errors: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
+    detail, errors = printable(detail), {printable(field): printable(text) for field, text in (errors or {}).items()}
     if is_api(request):
-        return JSONResponse(api_error(detail, dict(errors or {})), status_code=status, headers=headers)
+        return JSONResponse(api_error(detail, errors), status_code=status, headers=headers)
     if getattr(request.state, "actor", None) is None:  # so the header still offers the way back
         request.state.actor = session_actor(request, request.app.state.ledger)
-    context = {"message": detail, "details": dict(errors or {}), "status": status}
+    context = {"message": detail, "details": errors, "status": status}
     response = render(request, "error.html", context, status_code=status)
     response.headers.update(headers or {})
     return response
+
+
+def printable(text: str) -> str:
+    return LONE_SURROGATE.sub("\ufffd", text)

@@ -3,6 +3,7 @@ days out of range are refused with 422 instead of the 500 they used to answer (�
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from typing import Any
@@ -147,3 +148,13 @@ def test_every_operation_declares_the_error_shape_for_401_403_404_409_and_422(we
 )
 def test_each_kind_of_pydantic_error_reads_in_vietnamese(error: dict[str, Any], message: str) -> None:
     assert vietnamese(error).startswith(message)
+
+
+def test_a_refusal_quoting_a_lone_surrogate_is_still_a_422_in_the_declared_shape(api: Api) -> None:
+    plan = {"year": 2026, "number": "45/KH-UBND", "effective_on": "2026-01-15"}
+    sent = {**plan, "assignments": [{"hamlet": "Xuân Hà", "username": "diac\ud800hinh"}]}
+    headers = {**api.headers, "content-type": "application/json"}
+
+    response = api.client.post("/api/v1/plans", content=json.dumps(sent).encode(), headers=headers)
+
+    assert "diac\ufffdhinh" in refusal(response, 422).detail
