@@ -17,6 +17,7 @@ from application.ledger import Entry, LedgerCore, Recorded
 from application.reference import LOAN_CEILINGS
 from application.views.database import Cursor
 from application.views.rows import from_row
+from domain import bounds
 from domain.acts import Act, RecordedAggregate
 from domain.correction import CORRECTABLE_ACTIONS, Changes, Correction, CorrectionStatus, Target
 from domain.household import Household, TransitionRefusedError
@@ -76,6 +77,7 @@ class CorrectionCases(LedgerCore):
     ) -> Recorded:
         if previous := self._previous(entry.command_id):
             return previous
+        bounds.count(target_version, "target_version", "Phiên bản quyết định", 1, bounds.INT32_MAX)
         errors = {}
         if changes.empty:
             errors["changes"] = "Hãy ghi điều cần đính chính: ngày hiệu lực, căn cứ, hoặc hủy quyết định ghi nhầm."

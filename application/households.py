@@ -9,6 +9,7 @@ from uuid import UUID
 from application.errors import InvalidInputError
 from application.ledger import Entry, LedgerCore, Recorded
 from application.views.rows import from_row
+from domain import bounds
 from domain.household import Area, Household, Member, Standing
 from domain.people import Person
 from domain.standards import NO_GROUNDS, Grounds
@@ -65,6 +66,7 @@ class HouseholdCases(LedgerCore):
     ) -> Recorded:
         if previous := self._previous(entry.command_id):
             return previous
+        hamlet = bounds.line(hamlet, "hamlet", "Xóm", required=True)
         errors = {}
         if hamlet not in self.settings.hamlets:
             errors["hamlet"] = f"Xóm “{hamlet}” không thuộc xã {self.settings.commune}."

@@ -37,7 +37,7 @@ class Api:
             {
                 "hamlet": hamlet,
                 "head_name": head_name,
-                "effective_on": "2024-10-01",
+                "effective_on": "2020-01-06",  # before every decision the tests record
                 "members": [{"full_name": "Vũ Thị Bảy", "relation": "vợ"}],
             },
         )

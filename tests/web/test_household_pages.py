@@ -171,7 +171,7 @@ def test_an_official_can_sweep_now_and_see_the_reminder_in_the_inbox(
     browser: Callable[[str], Browser], web_ledger: Ledger
 ) -> None:
     official = browser("diachinh")
-    household_id = register(official)
+    household_id = register(official, effective_on="01/10/2021")  # registered before its decisions
     official.submit(f"/households/{household_id}/recognitions", {"standing": "poor", "effective_on": "14/12/2021"})
     official.submit(f"/households/{household_id}/escapes", {"from_standing": "poor", "effective_on": "14/12/2023"})
 
