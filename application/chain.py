@@ -76,13 +76,32 @@ def canonical(position: int, originator_id: str, originator_version: int, topic:
 class MalformedEventError(ValueError):
     """A stored value of the wrong type (raw SQL put text where bytes were, say): named, not a crash (issue 10 §7)."""
 
-    def __init__(self, position: int, column: str, value: object) -> None:
-        super().__init__(f"Bản ghi số {position}: cột {column} có giá trị sai kiểu ({type(value).__name__}).")
-        self.position, self.column = position, column
+    def __init__(self, position: int, message: str) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+def wrong_type(position: int, column: str, value: object) -> MalformedEventError:
+    kind = type(value).__name__
+    return MalformedEventError(position, f"Bản ghi số {position}: cột {column} có giá trị sai kiểu ({kind}).")
+
+
+@dataclass(frozen=True)
+class UnreadableEvent:
+    """A stored row the library itself cannot read (an originator id that is no UUID, text for bytes)."""
+
+    id: int
+    error: str
+    originator_id: str = ""
+    originator_version: int = 0
+    topic: str = ""
+    state: bytes = b""
 
 
 def event_canonical(event: StoredEvent, position: int | None = None) -> bytes:
     """`position` lets the verifier ask whether an event belongs at another place in the log."""
+    if isinstance(event, UnreadableEvent):
+        raise MalformedEventError(event.id, f"Bản ghi số {event.id} không đọc được: {event.error}.")
     return canonical(
         event.id if position is None else position,
         _originator(event),
@@ -96,13 +115,13 @@ def _originator(event: StoredEvent) -> str:
     try:
         return str(UUID(str(event.originator_id)))
     except ValueError:
-        raise MalformedEventError(event.id, "originator_id", event.originator_id) from None
+        raise wrong_type(event.id, "originator_id", event.originator_id) from None
 
 
 def _typed(event: StoredEvent, column: str, kind: type | tuple[type, ...]) -> Any:
     value = getattr(event, column)
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise MalformedEventError(event.id, column, value)
+        raise wrong_type(event.id, column, value)
     return value
 
 
@@ -157,13 +176,44 @@ def extend_chain(
 
 
 def stored_events(recorder: Recorder, after: int = 0, until: int | None = None) -> Iterator[StoredEvent]:
-    """Every stored event after a position, in notification order, read in pages."""
+    """Every stored event after a position, in notification order, read in pages. A row the library cannot
+    read comes as an UnreadableEvent at its position, and the reading goes on after it."""
     while True:
-        page = recorder.select_notifications(after, CHAIN_PAGE, stop=until, inclusive_of_start=False)
+        try:
+            page = recorder.select_notifications(after, CHAIN_PAGE, stop=until, inclusive_of_start=False)
+        except (ValueError, TypeError) as error:
+            bad = first_unreadable(recorder, after, until)
+            if bad is None:
+                raise  # not a stored row: a fault to see, not tampering to report
+            yield from recorder.select_notifications(after, CHAIN_PAGE, stop=bad - 1, inclusive_of_start=False)
+            yield UnreadableEvent(bad, f"{type(error).__name__}: {error}")
+            after = bad
+            continue
         yield from page
         if len(page) < CHAIN_PAGE:
             return
         after = page[-1].id
+
+
+def first_unreadable(recorder: Recorder, after: int, until: int | None) -> int | None:
+    """The position of the first row after `after` that cannot be read (a page fails exactly when it reaches
+    it), found by halving; None when no row is to blame."""
+    low, high = after + 1, until or recorder.max_notification_id() or after + 1
+    while low < high:
+        middle = (low + high) // 2
+        if readable(recorder, after, middle):
+            low = middle + 1
+        else:
+            high = middle
+    return None if readable(recorder, after, low) else low
+
+
+def readable(recorder: Recorder, after: int, stop: int) -> bool:
+    try:
+        recorder.select_notifications(after, CHAIN_PAGE, stop=stop, inclusive_of_start=False)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def stored_links(cursor_of: Callable[[], Any], after: int = 0) -> Iterator[Link]:

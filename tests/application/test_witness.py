@@ -121,3 +121,22 @@ def test_a_stored_value_of_the_wrong_type_is_named_at_its_position_not_a_crash(
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (position, MALFORMED)
     assert f"Bản ghi số {position}: cột {column} có giá trị sai kiểu" in verdict.first_bad.detail
+
+
+def test_a_stored_row_the_library_cannot_read_is_named_at_its_position_and_the_rest_is_checked(
+    busy: tuple[Ledger, Tamperer], stored_url: str, make_ledger: Callable[[str], Ledger]  # noqa: F811
+) -> None:
+    ledger, tamper = busy
+    if stored_url.startswith("sqlite"):
+        tamper.run("UPDATE {table} SET originator_id = 'không-phải-mã' WHERE {position} = 9")  # no UUID
+    else:  # the library turns the state column into bytes: text there makes it fail on every row
+        tamper.run("ALTER TABLE {table} ALTER COLUMN state TYPE text USING encode(state, 'escape')")
+        ledger = make_ledger(stored_url)
+
+    verdict = ledger.verify_log(witness_of(ledger))
+
+    first = 9 if stored_url.startswith("sqlite") else 1
+    assert verdict.first_bad is not None
+    assert (verdict.first_bad.position, verdict.first_bad.kind) == (first, MALFORMED)
+    assert f"Bản ghi số {first} không đọc được" in verdict.first_bad.detail
+    assert verdict.events == ledger.log_position()  # every row was still visited
