@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from application.errors import InvalidInputError
 from application.household_import import CommitMode
 from application.service import Ledger
+from application.settings import Settings
 from domain.bounds import MONEY_CEILING
 from domain.household import Area, Standing, TransitionRefusedError
 from domain.loan import Programme
 from tests.application.helpers import actor, entry, poor_household, register
 from tests.application.test_household_import import GOOD, csv_file
-from tests.conftest import TODAY
+from tests.conftest import TODAY, FixedClock, seed_users
 
 
 def test_a_loan_of_2_to_the_63_dong_is_refused_and_nothing_is_recorded(ledger: Ledger) -> None:
@@ -128,3 +130,16 @@ def test_an_imported_row_with_a_nul_or_bidi_override_in_the_head_name_is_refused
     assert [e.row for e in report.errors] == [5, 6]
     assert all("Họ tên chủ hộ: có ký tự điều khiển" in e.message for e in report.errors)
     assert ledger.log_position() == before
+
+
+def test_the_earliest_day_comes_from_the_settings(clock: FixedClock, tmp_path: Path) -> None:
+    keys = {"secret_key": "s", "audit_key": "k", "password_hashing": "CHEAPEST", "data_dir": str(tmp_path)}
+    settings = Settings(database="memory:", **keys)  # type: ignore[arg-type]
+    ledger = Ledger(settings.model_copy(update={"earliest_day": date(2000, 1, 1)}), clock=clock)
+    seed_users(ledger)
+
+    with pytest.raises(InvalidInputError, match="Ngày hiệu lực: không được trước ngày 01/01/2000"):
+        ledger.register_household(
+            actor(ledger, "chutich"), "Xuân Hà", "Nguyễn Văn An", [], Area.RURAL, entry(date(1999, 12, 31))
+        )
+    ledger.close()
