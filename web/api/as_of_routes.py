@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -69,7 +69,11 @@ def subject_out(seen: SubjectAsOf) -> SubjectAsOfOut:
 
 @router.get("/households")
 def households_as_of(
-    as_of: str, actor: ApiActor, ledger: LedgerDep, axis: str = "effective", hamlet: str = ""
+    as_of: str,
+    actor: ApiActor,
+    ledger: LedgerDep,
+    axis: Literal["recorded", "effective"] = "effective",
+    hamlet: str = "",
 ) -> HouseholdListsOut:
     """The poor, near-poor and newly escaped households on the day, on one axis, and where the axes differ."""
     chosen = axis_of(axis)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -102,7 +103,10 @@ def reject_correction(correction_id: UUID, body: DecisionIn, actor: ApiActor, le
 
 @router.get("/corrections")
 def list_corrections(
-    actor: ApiActor, ledger: LedgerDep, status: str = "", subject_id: UUID | None = None
+    actor: ApiActor,
+    ledger: LedgerDep,
+    status: Literal["", "pending", "approved", "rejected"] = "",
+    subject_id: UUID | None = None,
 ) -> list[CorrectionOut]:
     """Pending ones by default with `status=pending`; every correction of a record with `subject_id`."""
     if subject_id:

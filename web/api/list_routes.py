@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -97,7 +97,9 @@ def get_household_list(
 
 
 @router.post("/imports/households", response_model=ImportReportOut)
-async def import_households(request: Request, actor: ApiActor, ledger: LedgerDep, commit: str = "") -> Any:
+async def import_households(
+    request: Request, actor: ApiActor, ledger: LedgerDep, commit: Literal["", "valid", "all"] = ""
+) -> Any:
     """Multipart upload of an XLSX or CSV list (field `file`); `commit`: empty (dry run), `valid` or `all`.
     422 when nothing could be recorded because of bad input (unreadable file, or bad rows with `all`)."""
     if commit not in ("", "valid", "all"):

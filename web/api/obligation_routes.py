@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Query
@@ -29,7 +29,7 @@ def list_obligations(
     due_to: To = None,
     hamlet: str = "",
     rule: ReminderRule | None = None,
-    status: str = "",
+    status: Literal["", "pending", "issued", "acknowledged", "resolved", "cancelled"] = "",
 ) -> list[ObligationOut]:
     """Every deadline due in the period, with its reminders and its status."""
     first, last = ledger.this_year()
