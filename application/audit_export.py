@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from application.audit_verify import LogVerdict
+from application.audit_verify import MALFORMED, LogVerdict
 from application.chain import Link, StoredEvent, event_canonical, link_at, link_before, stored_events, stored_links
 from application.checkpoints import AUDIT_EXPORT, WRITE, Checkpoint, sign, store_checkpoint, stored_checkpoints
 from application.errors import InvalidInputError
@@ -52,6 +52,8 @@ class AuditExportCases(TamperEvidenceCases):
         if recorded_from and recorded_to and recorded_from > recorded_to:
             raise InvalidInputError({"recorded_to": "Ngày cuối phải từ ngày đầu trở đi."})
         verdict = self.verify_log()
+        if unreadable := [problem for problem in verdict.problems if problem.kind == MALFORMED]:
+            raise TamperedLogError(f"Không xuất được hồ sơ: {unreadable[0].detail}")  # no line can hold that row
         head = self.chain_up()
         first, last = self._span(head, recorded_from, recorded_to)
         with self.views.database.reading() as cursor:

@@ -192,3 +192,18 @@ def test_an_export_for_another_commune_is_refused(url: str, recorded: Ledger, tm
     assert done.returncode == 1
     assert "Sổ này là sổ của xã Hải Hòa, không có dữ liệu của xã Hải Phong." in done.stderr
     assert not (tmp_path / "ho-so").exists()
+
+
+def test_a_stored_value_of_the_wrong_type_is_named_by_verify_and_stops_the_export(
+    url: str, recorded: Ledger, tmp_path: Path
+) -> None:
+    Tamperer(recorded, url).run("UPDATE {table} SET state = 'văn bản' WHERE {position} = 6")
+
+    checked = giamngheo(url, "verify")
+    exported = giamngheo(url, "export", str(tmp_path / "ho-so"))
+
+    assert checked.returncode == 1, checked.stderr
+    assert "vị trí sai đầu tiên là bản ghi số 6. Bản ghi số 6: cột state có giá trị sai kiểu (str)" in checked.stdout
+    assert exported.returncode == 1
+    assert "Không xuất được hồ sơ: Bản ghi số 6: cột state có giá trị sai kiểu (str)." in exported.stderr
+    assert "Traceback" not in checked.stderr + exported.stderr
