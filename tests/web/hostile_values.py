@@ -77,15 +77,19 @@ def hostile_value(valid: Any) -> st.SearchStrategy[Any]:
 
 def pinpointed(valid: Any) -> list[Any]:
     """The few values every field of its kind is tried with, besides the drawn ones: those known to
-    have stopped the ledger (2^63 đ, a NUL, year 0001) and their neighbours."""
+    have stopped the ledger (2^63 đ, a NUL, year 0001) and their neighbours, and the extremes a bounded
+    field still accepts (10^12 đ, 01/01/1945, today, an emoji, decomposed Vietnamese), whose events every
+    read model must then apply."""
     if isinstance(valid, bool) or valid is None:
         return []
     if isinstance(valid, int | float):
-        return [2**63 - 1, 2**63, -(2**63) - 1] + ([float("nan"), float("inf")] if isinstance(valid, float) else [])
+        floats = [float("nan"), float("inf")] if isinstance(valid, float) else []
+        return [2**63 - 1, 2**63, -(2**63) - 1, 10**12, 2**31 - 1, *floats]
     if not isinstance(valid, str):
         return []
     if DATE_TEXT.match(valid):
-        return ["0001-01-01", "9999-12-31", "1944-12-31", (TODAY + timedelta(days=1)).isoformat()]
+        return ["0001-01-01", "9999-12-31", "1944-12-31", (TODAY + timedelta(days=1)).isoformat(), "1945-01-01"]
     if UUID_TEXT.match(valid):
         return [str(uuid.UUID(int=7)), "not-a-uuid"]
-    return [splice(valid, c, len(valid) // 2) for c in ("\x00", "\u202e", "\ud800")] + [valid + "a" * 10_000]
+    hostile = [splice(valid, c, len(valid) // 2) for c in ("\x00", "\u202e", "\ud800")] + [valid + "a" * 10_000]
+    return [*hostile, valid + " 😀", unicodedata.normalize("NFD", valid + " Nguyễn Thị Ánh")]

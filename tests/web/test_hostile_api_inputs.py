@@ -45,9 +45,11 @@ def figures(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     line = summary_line()
     Path(SUMMARY_FILE).write_text(f"{line}\n{accepted_by_operation()}\n", encoding="utf-8")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\n{line}")
+    if capture is not None and reporter is not None:
+        with capture.global_and_fixture_disabled():  # shown without -s, for the closing note's figures
+            reporter.write_line(f"\n{line}")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
