@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
@@ -25,6 +25,10 @@ from web.templating import render
 from web.validation_messages import vietnamese
 
 INVALID = "Dữ liệu không hợp lệ"
+SERVER_ERROR = (
+    "Máy chủ gặp lỗi khi xử lý yêu cầu. Chưa rõ việc vừa gửi đã được ghi hay chưa: hãy xem lại hồ sơ trước khi "
+    "gửi lại, và báo cho người quản trị nếu lỗi còn lặp lại."
+)
 NO_SUCH_PAGE = "Không tìm thấy trang này. Có thể địa chỉ đã gõ sai, hoặc mã hồ sơ trong địa chỉ không đúng."
 # Starlette's and FastAPI's own messages, which never reach an official in English.
 HTTP_MESSAGES = {
@@ -49,6 +53,7 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, refused)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, server_error)
 
 
 def is_api(request: Request) -> bool:
@@ -115,6 +120,14 @@ def answer(
     response = render(request, "error.html", context, status_code=status)
     response.headers.update(headers or {})
     return response
+
+
+def server_error(request: Request, error: Exception) -> Response:
+    """A fault of ours, never of the official; the write may or may not be recorded, so say so (issue 10 §1)."""
+    try:
+        return answer(request, 500, SERVER_ERROR)
+    except Exception:  # the page itself needs the ledger: fall back to the bare sentence
+        return PlainTextResponse(SERVER_ERROR, status_code=500)
 
 
 def printable(text: str) -> str:

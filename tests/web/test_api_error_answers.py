@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from application.service import Ledger
 from tests.web.api_client import Api
@@ -158,3 +159,15 @@ def test_a_refusal_quoting_a_lone_surrogate_is_still_a_422_in_the_declared_shape
     response = api.client.post("/api/v1/plans", content=json.dumps(sent).encode(), headers=headers)
 
     assert "diac\ufffdhinh" in refusal(response, 422).detail
+
+
+def test_a_fault_of_the_server_answers_the_same_shape_in_vietnamese(
+    web_ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = Api(web_ledger, "chutich")
+    client = TestClient(create_app(web_ledger), raise_server_exceptions=False)
+    monkeypatch.setattr(web_ledger, "review_list", lambda *args: 1 / 0)
+
+    body = refusal(client.get("/api/v1/reviews", headers=api.headers), 500)
+
+    assert body.detail.startswith("Máy chủ gặp lỗi khi xử lý yêu cầu.")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from application.service import Ledger
 from tests.web.api_client import Api
@@ -131,3 +132,15 @@ def test_no_page_answers_a_server_error_or_json_whatever_its_query_holds(
         assert response.status_code < 500, (address, value, response.text[:300])
         kind = response.headers.get("content-type", "")
         assert "json" not in kind, (address, value)
+
+
+def test_a_fault_of_the_server_is_a_vietnamese_page_that_does_not_claim_anything_was_recorded(
+    web_ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser = Browser(web_ledger).log_in("chutich")
+    browser.client = TestClient(browser.client.app, raise_server_exceptions=False, cookies=browser.client.cookies)
+    monkeypatch.setattr(web_ledger, "household_list", lambda *args: 1 / 0)
+
+    text = error_page(browser.client.get("/households"), 500)
+
+    assert "Chưa rõ việc vừa gửi đã được ghi hay chưa" in text
