@@ -47,13 +47,16 @@ def leaves(value: Any, at: Path = ()) -> list[Path]:
 def pinpoints(call: Call) -> list[tuple[Path, Any]]:
     """Each field of the request (path parameters first) with each value pinpointed for its kind."""
     params = [(("path", name), value) for name in call.params for value in pinpointed(call.params[name])]
+    query = [(("query", name), value) for name in call.query for value in pinpointed(call.query[name])]
     fields = [(("body", *at), value) for at in leaves(call.body) for value in pinpointed(get(call.body, at))]
-    return params + fields
+    return params + query + fields
 
 
 def pinpoint(call: Call, at: Path, value: Any) -> str:
     if at[0] == "path":
         call.params[at[1]] = value
+    elif at[0] == "query":
+        call.query = {**call.query, at[1]: value}
     else:
         call.body = copy.deepcopy(call.body)
         put(call.body, at[1:], value)
