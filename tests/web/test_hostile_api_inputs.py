@@ -118,11 +118,18 @@ def test_a_hostile_request_is_refused_with_nothing_recorded_or_recorded_and_appl
         if finding := check(world, operation, call, changes):
             findings.append(finding)
 
-    for at, value in pinpoints(OPERATIONS[operation](world)):
-        if not world.poisoned:
-            call = OPERATIONS[operation](world)
-            findings += filter(None, [check(world, operation, call, [pinpoint(call, at, value)])])
+    findings += pinpointed_requests(world, operation)
     hostile_request()
     if not world.poisoned and (differs := rebuild_differs(ledger, operation)):
         findings.append(differs)
     assert not findings, "\n".join(findings)
+
+
+def pinpointed_requests(world: World, operation: str) -> list[str]:
+    """Each field of the request with each value pinpointed for its kind, on a fresh subject each time."""
+    findings = []
+    for at, value in pinpoints(OPERATIONS[operation](world)):
+        if not world.poisoned:
+            call = OPERATIONS[operation](world)
+            findings += filter(None, [check(world, operation, call, [pinpoint(call, at, value)])])
+    return findings
