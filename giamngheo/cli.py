@@ -104,7 +104,10 @@ def rebuild(args: argparse.Namespace) -> None:
 
 
 def sweep(args: argparse.Namespace) -> None:
-    today = parse_date(args.today) if args.today else None
+    try:
+        today = parse_date(args.today) if args.today else None
+    except ValueError:
+        sys.exit(f"Lỗi: “{args.today}” không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")
     report = with_ledger(lambda ledger: ledger.sweep_on(today) if today else ledger.sweep())
     print(
         f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"

@@ -41,3 +41,10 @@ def test_a_sweep_for_a_day_after_today_is_refused_with_a_message_and_records_not
     assert done.returncode != 0
     assert "Lỗi: Ngày quét: không được sau ngày hôm nay" in done.stderr
     assert ledger.log_position() == before
+
+
+def test_a_sweep_for_a_day_that_is_not_a_date_is_refused_with_a_message(tmp_path: Path) -> None:
+    done = sweep(f"sqlite:///{tmp_path}/giamngheo.db", "31/02/2026")
+
+    assert done.returncode != 0
+    assert "Lỗi: “31/02/2026” không phải ngày hợp lệ" in done.stderr
