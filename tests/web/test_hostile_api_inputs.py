@@ -80,13 +80,17 @@ def test_every_write_operation_of_the_api_is_driven_with_hostile_inputs(make_led
     assert set(OPERATIONS) == write_operations(make_ledger("memory:"))
 
 
-def test_the_check_reports_a_stored_event_no_read_model_applies_and_a_rebuild_that_differs(
-    make_ledger: Callable[[str], Ledger], tmp_path: Path
+def test_the_check_reports_a_server_error_a_stored_event_no_read_model_applies_and_a_rebuild_that_differs(
+    make_ledger: Callable[[str], Ledger], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The property's two oracles can fail: a poison event stored past the domain, a read model edited by hand."""
+    """The property's oracles can fail: a use case that raises, a poison event stored past the domain, a read
+    model edited by hand."""
     ledger = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
     seed_users(ledger)
     world, figures = World(ledger), SUMMARY.copy()
+    with monkeypatch.context() as patch:
+        patch.setattr(ledger, "register_household", lambda *args: 1 / 0)
+        failed = check(world, "POST /households", OPERATIONS["POST /households"](world), [])
     with ledger.views.database.writing() as cursor:
         cursor.execute("UPDATE view_users SET full_name = 'Người khác' WHERE username = 'mttq'")
     differs = rebuild_differs(ledger, "hand-edited")
@@ -94,6 +98,7 @@ def test_the_check_reports_a_stored_event_no_read_model_applies_and_a_rebuild_th
     stored = check(world, "POST /households", OPERATIONS["POST /households"](world), [])
     SUMMARY.clear()
     SUMMARY.update(figures)
+    assert failed and "server error" in failed
     assert differs and "view_users" in differs
     assert stored and "STORED, NOT APPLIED" in stored
 
