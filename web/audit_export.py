@@ -15,6 +15,7 @@ from application.audit import AuditEntry, AuditExport, AuditFilter
 from domain.formatting import vn_date
 from domain.user import ROLE_LABELS, Role
 from web.labels import label
+from web.table_export import text_only
 from web.templating import vn_datetime
 
 COLUMNS = (
@@ -112,6 +113,7 @@ def audit_xlsx(export: AuditExport, commune: str) -> bytes:
     for entry in export.entries:
         sheet.append(entry_row(entry))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    text_only(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

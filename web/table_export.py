@@ -57,10 +57,20 @@ def xlsx_bytes(
     for row in rows:
         sheet.append(list(row))
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    text_only(sheet)
     _size_columns(sheet, header, rows)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def text_only(sheet) -> None:  # type: ignore[no-untyped-def]
+    """What officials typed stays text: openpyxl makes any text starting with `=` a live formula, so a head of
+    household named `=HYPERLINK(...)` would run in the chair's Excel (formula injection, OWASP)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def _plain(row: Sequence[object]) -> list[object]:
