@@ -18,9 +18,9 @@ from typing import Any
 
 from run import postgres_database  # bench/run.py: a throwaway PostgreSQL database
 
-from application.ledger import Entry
-from application.service import Ledger
-from application.settings import Settings
+from application.core.ledger_core import Entry
+from application.core.settings import Settings
+from application.ledger import Ledger
 from domain.household import Area
 from domain.user import Role
 

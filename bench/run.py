@@ -41,9 +41,9 @@ import uvicorn
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-from application.demo import DEMO_HOUSEHOLDS, decision, load_demo
-from application.service import Ledger
-from application.settings import DEFAULT_HAMLETS, Settings, eventsourcing_env, sqlite_path
+from application.core.settings import DEFAULT_HAMLETS, Settings, eventsourcing_env, sqlite_path
+from application.demo.commune import DEMO_HOUSEHOLDS, decision, load_demo
+from application.ledger import Ledger
 from domain.acts import Act
 from domain.household import Area, Household, Member, Standing
 from domain.user import Actor, Role

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from application.audit_verify import LogVerdict
-from application.checkpoints import ON_REQUEST
+from application.audit.checkpoints import ON_REQUEST
+from application.audit.verify import LogVerdict
 from giamngheo.report import WithLedger, cli_date
 from giamngheo.status_cli import print_stall
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from application.audit_verify import LogVerdict
-from application.backup import EVENTS, VIEWS, WITNESS, restore
-from application.service import Ledger
-from application.settings import Settings
+from application.audit.backup import EVENTS, VIEWS, WITNESS, restore
+from application.audit.verify import LogVerdict
+from application.core.settings import Settings
+from application.ledger import Ledger
 from domain.acts import DomainError
 from giamngheo.audit_cli import verdict_lines, verify
 from giamngheo.report import WithLedger

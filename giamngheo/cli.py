@@ -9,10 +9,10 @@ import sys
 import time
 from collections.abc import Callable
 
-from application.demo import DEMO_HOUSEHOLDS, DEMO_PASSWORD, DEMO_USERS, load_demo
-from application.heartbeat_lock import HeartbeatLock
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.demo.commune import DEMO_HOUSEHOLDS, DEMO_PASSWORD, DEMO_USERS, load_demo
+from application.ledger import Ledger
+from application.reminders.heartbeat_lock import HeartbeatLock
 from domain.acts import DomainError
 from domain.user import Role
 from giamngheo.audit_cli import add_audit_commands

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from application.household_import import CommitMode, ImportReport
+from application.lists.household_import import CommitMode, ImportReport
 
 WithLedger = Callable[[Callable[[Any], object]], Any]
 BAR_WIDTH = 30

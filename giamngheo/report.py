@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from application.completeness_report import CompletenessReport
+from application.reminders.completeness_report import CompletenessReport
 from domain.acts import DomainError
 from domain.formatting import vn_date
 from web.forms import parse_date

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from domain.user import Role
 from tests.postgres import throwaway_database
 

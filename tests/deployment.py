@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from application.ledger import EventStore
-from application.service import Ledger
-from application.settings import Settings, eventsourcing_env
-from tests.application.test_read_models import dump
+from application.core.ledger_core import EventStore
+from application.core.settings import Settings, eventsourcing_env
+from application.ledger import Ledger
+from tests.application.readmodels.test_read_models import dump
 from tests.test_one_heartbeat import free_port, wait_for_line, wait_until_serving
 
 KEYS = {"secret_key": "crash-test-secret", "audit_key": "crash-test-audit-key", "password_hashing": "CHEAPEST"}

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.household import Standing
+from tests.application.audit.test_hash_chain import Tamperer
 from tests.application.helpers import actor, entry, register
-from tests.application.test_hash_chain import Tamperer
 from tests.conftest import VIETNAM, seed_users
 
 KEY = "test-audit-key"  # the key of tests/conftest.py, so both processes sign alike

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from application.backup import BackupError, restore
-from application.chain import stored_events
-from application.service import Ledger
-from application.settings import Settings
+from application.audit.backup import BackupError, restore
+from application.audit.chain import stored_events
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.application.helpers import register
-from tests.application.test_read_models import dump
+from tests.application.readmodels.test_read_models import dump
 from tests.conftest import seed_users
 from tests.postgres import throwaway_database
 

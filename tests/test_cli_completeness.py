@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.loan import Programme
 from domain.sweep import Sweep
 from tests.application.helpers import actor, entry, poor_household

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.helpers import poor_household
 from tests.conftest import seed_users
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from application.notary import MissingAuditKeyError
-from application.service import Ledger
-from application.settings import Settings
+from application.audit.notary import MissingAuditKeyError
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.application.helpers import register
 from tests.conftest import seed_users
 

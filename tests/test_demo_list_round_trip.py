@@ -10,11 +10,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from application.demo import DEMO_PASSWORD, load_demo
-from application.household_import import CommitMode
-from application.household_lists import COLUMNS, ListKind
-from application.import_rows import header_and_rows, read_table
-from application.service import Ledger
+from application.demo.commune import DEMO_PASSWORD, load_demo
+from application.ledger import Ledger
+from application.lists.household_import import CommitMode
+from application.lists.household_lists import COLUMNS, ListKind
+from application.lists.import_rows import header_and_rows, read_table
 from domain.user import Role
 from tests.web.browser import Browser
 

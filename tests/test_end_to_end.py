@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.calendar import add_months
 from tests.conftest import TODAY, seed_users
 from tests.postgres import throwaway_database

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from application.service import Ledger
-from tests.application.test_household_import import GOOD, csv_file
+from application.ledger import Ledger
+from tests.application.lists.test_household_import import GOOD, csv_file
 from tests.conftest import seed_users
 
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from application.audit import AuditFilter
-from application.ledger import Entry
-from application.service import Ledger
+from application.audit.trail import AuditFilter
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
 from domain.deadlines import ReminderRule, notices
 from domain.household import Area
 from domain.project import Component

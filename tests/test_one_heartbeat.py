@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.postgres import throwaway_database
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.poison import poison_loan
 from tests.conftest import seed_users
 from tests.postgres import throwaway_database

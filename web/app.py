@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from web.api import (
     as_of_routes,
     correction_routes,

@@ -11,7 +11,7 @@ import io
 
 from openpyxl import Workbook
 
-from application.audit import AuditEntry, AuditExport, AuditFilter
+from application.audit.trail import AuditEntry, AuditExport, AuditFilter
 from domain.formatting import vn_date
 from domain.user import ROLE_LABELS, Role
 from web.labels import label

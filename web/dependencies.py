@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from starlette.datastructures import FormData
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.user import Actor
 
 

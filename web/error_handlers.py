@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from application.errors import InvalidInputError
+from application.core.errors import InvalidInputError
 from domain.acts import DomainError
 from web.api.errors import api_error
 from web.dependencies import CsrfError, LoginRequiredError, session_actor

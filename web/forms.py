@@ -9,8 +9,8 @@ from enum import Enum
 from typing import TypeVar
 from uuid import UUID
 
-from application.errors import NotFoundError
-from application.ledger import Entry
+from application.core.errors import NotFoundError
+from application.core.ledger_core import Entry
 from domain.acts import LegalBasis
 
 E = TypeVar("E", bound=Enum)

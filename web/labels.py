@@ -97,8 +97,8 @@ SUBJECT_LABELS = {
     "user": "Tài khoản",
     "correction": "Đính chính",
 }
-# An obligation's status (application/obligations.py) and what became of each reminder its schedule
-# expects (application/completeness_report.py).
+# An obligation's status (application/reminders/obligations.py) and what became of each reminder its schedule
+# expects (application/reminders/completeness_report.py).
 STATUS_LABELS = {
     "pending": "Chưa đến hạn nhắc",
     "issued": "Đã nhắc",
@@ -116,7 +116,7 @@ OUTCOME_LABELS = {
     "acknowledged": "Trong đó đã nhận",
     "resolved": "Trong đó đã giải quyết",
 }
-# The step a listed household waits for (application.review_summaries.next_step).
+# The step a listed household waits for (application.reviews.queries.next_step).
 STEP_LABELS = {
     "survey": "Chờ khảo sát",
     "meeting": "Chờ họp dân",

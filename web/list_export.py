@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from application.household_lists import COLUMNS, HouseholdList
+from application.lists.household_lists import COLUMNS, HouseholdList
 from domain.formatting import vn_date
 from web.table_export import csv_bytes, xlsx_bytes
 

@@ -12,8 +12,8 @@ from datetime import date
 
 from fastapi import Request
 
-from application.errors import InvalidInputError
-from application.service import Ledger
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
 from domain.formatting import vn_date
 from web.forms import FormReader, parse_date
 

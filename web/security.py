@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 
-from application.settings import Settings
+from application.core.settings import Settings
 from web.api.errors import api_error
 
 Scope = dict[str, Any]

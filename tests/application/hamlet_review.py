@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.household import Standing
 from domain.indicators import Indicator

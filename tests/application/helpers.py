@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from application.ledger import Entry
-from application.service import Ledger
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.deadlines import ReminderRule
 from domain.household import Area, Standing

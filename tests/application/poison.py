@@ -9,7 +9,7 @@ from uuid import uuid4
 
 from eventsourcing.persistence import StoredEvent
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.loan import Programme
 from tests.application.helpers import actor, entry, poor_household
 

@@ -27,13 +27,13 @@ from pathlib import Path
 from threading import Barrier
 from uuid import UUID
 
-from application.ledger import Entry
-from application.obligations import ObligationItem
-from application.reminders import ReminderItem
-from application.service import Ledger
-from application.settings import Settings
-from application.sweep import SweepReport
-from application.views.obligation_projector import commune_subject
+from application.core.ledger_core import Entry
+from application.core.settings import Settings
+from application.ledger import Ledger
+from application.reminders.inbox import ReminderItem
+from application.reminders.obligation_projector import commune_subject
+from application.reminders.obligations import ObligationItem
+from application.reminders.sweep import SweepReport
 from domain.deadlines import ReminderRule, ReminderSchedule
 from domain.household import Area, Standing
 from domain.loan import Programme

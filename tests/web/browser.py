@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.conftest import PASSWORD
 from web.app import create_app
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.conftest import seed_users
 from tests.web.browser import Browser
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from application.service import Ledger
-from application.views.schema import TABLES
+from application.ledger import Ledger
+from application.readmodels.schema import TABLES
 from tests.web.hostile_requests import Call
 from tests.web.hostile_world import World
 
@@ -58,7 +58,7 @@ def stored_unapplied(ledger: Ledger) -> str:
 
 
 def open_stall(ledger: Ledger) -> Any:
-    """The stall the catch-up records when a handler fails (application/views/stalls.py)."""
+    """The stall the catch-up records when a handler fails (application/readmodels/stalls.py)."""
     return ledger.stalled_read_models()
 
 

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import ENTERED
 from tests.web.hostile_requests import Call
 from tests.web.hostile_wire import Answer, csv_content, query_string, raised_by_the_app

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import Api
 from tests.web.browser import Browser
 from web.app import create_app

@@ -25,8 +25,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.conftest import FixedClock, seed_users
 from tests.web.api_client import Api
 from web.app import create_app

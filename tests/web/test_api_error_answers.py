@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import Api
 from web.api.errors import ApiError
 from web.app import create_app

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.household import Standing
 from domain.loan import Programme

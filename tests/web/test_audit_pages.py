@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from openpyxl import load_workbook
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.browser import Browser
 
 FORM_FIELDS = ("actor", "role", "hamlet", "action", "subject", "from", "to", "effective_from", "effective_to")

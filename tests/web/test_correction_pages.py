@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.correction import CorrectionStatus
 from domain.household import Standing
 from tests.application.helpers import escaped_household

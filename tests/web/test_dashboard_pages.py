@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from application.demo_plan import record_demo_plan
-from application.service import Ledger
+from application.demo.plan import record_demo_plan
+from application.ledger import Ledger
 from domain.household import Standing
 from domain.indicators import Indicator
 from tests.application.helpers import actor, answers, entry, poor_household

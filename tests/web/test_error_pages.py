@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import Api
 from tests.web.browser import Browser
 from web.pages import (

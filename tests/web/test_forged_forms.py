@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.browser import Browser
 
 

@@ -18,7 +18,7 @@ from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.poison import poison_loan
 from tests.conftest import seed_users
 from tests.postgres import throwaway_database

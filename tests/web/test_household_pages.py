@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 from uuid import UUID
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.browser import Browser
 
 REGISTRATION = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from application.service import Ledger
-from tests.application.test_household_import import GOOD, csv_file
+from application.ledger import Ledger
+from tests.application.lists.test_household_import import GOOD, csv_file
 from tests.web.api_client import Api
 from tests.web.browser import Browser
 

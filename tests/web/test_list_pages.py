@@ -9,7 +9,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.helpers import XUAN_DAI_DONG, escaped_household, poor_household
 from tests.web.api_client import Api
 from tests.web.browser import Browser

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.household import Standing
 from tests.application.helpers import actor, entry, register
 from tests.web.api_client import Api

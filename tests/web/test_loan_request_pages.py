@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.household import Standing
 from tests.application.helpers import actor, entry, register
 from tests.web.api_client import Api

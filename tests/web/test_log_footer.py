@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.helpers import register
 from tests.web.browser import Browser
 

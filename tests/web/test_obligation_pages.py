@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.loan import Programme
 from domain.sweep import Sweep
 from tests.application.helpers import actor, approved_project, entry, poor_household

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from application.personal_data import mask_number
-from application.service import Ledger
+from application.households.personal_data import mask_number
+from application.ledger import Ledger
 from domain.user import Role
 from tests.conftest import PASSWORD
 from tests.web.api_client import Api

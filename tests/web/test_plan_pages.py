@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.plan import SEED_TARGETS
 from tests.web.api_client import Api
 from tests.web.browser import Browser

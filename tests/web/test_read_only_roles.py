@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.user import Role
 from tests.conftest import PASSWORD
 from tests.web.browser import Browser

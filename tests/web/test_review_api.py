@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import ENTERED, Api
 
 DECISION_BASIS = {"number": "125/QĐ-UBND", "issued_on": "2026-10-28", "issuer": "Chủ tịch UBND xã"}

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.indicators import Indicator
 from tests.web.browser import Browser
 from tests.web.paperwork import (

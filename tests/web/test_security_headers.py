@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.conftest import FixedClock, seed_users
 from tests.web.browser import Browser
 from web.app import create_app

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
-from application.sessions import session_digest
+from application.ledger import Ledger
+from application.users.sessions import session_digest
 from tests.conftest import FixedClock
 from tests.web.browser import Browser
 

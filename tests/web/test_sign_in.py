@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.browser import Browser
 
 

@@ -11,8 +11,8 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
-from application.service import Ledger
-from application.settings import Settings
+from application.core.settings import Settings
+from application.ledger import Ledger
 from tests.conftest import PASSWORD, FixedClock, seed_users
 from web.app import create_app
 

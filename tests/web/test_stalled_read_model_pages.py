@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.helpers import actor, entry, poor_household
 from tests.application.poison import poison_loan
 from tests.web.api_client import Api

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from openpyxl import load_workbook
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.application.helpers import poor_household, reviewed_request
 from tests.web.api_client import Api
 from tests.web.browser import Browser

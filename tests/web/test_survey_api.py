@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.api_client import ENTERED, Api
 
 NEWBORN = {"full_name": "Phạm Thị Na", "relation": "con", "sex": "female", "born_on": "2026-03-03"}

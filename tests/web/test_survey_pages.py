@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from application.service import Ledger
+from application.ledger import Ledger
 from tests.web.browser import Browser
 from tests.web.paperwork import FOUR_DEPRIVED, register, survey, survey_form
 

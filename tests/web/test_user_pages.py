@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from application.audit import AuditFilter
-from application.service import Ledger
+from application.audit.trail import AuditFilter
+from application.ledger import Ledger
 from domain.user import Role
 from tests.conftest import PASSWORD
 from tests.web.browser import Browser

@@ -10,9 +10,9 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from application.as_of import AsOf, Axis, HouseholdLists, SubjectAsOf
-from application.errors import InvalidInputError
-from application.service import Ledger
+from application.audit.as_of import AsOf, Axis, HouseholdLists, SubjectAsOf
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
 from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import AuditEntryOut
 from web.dependencies import ApiActor, LedgerDep

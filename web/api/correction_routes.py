@@ -9,8 +9,8 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.corrections import CorrectionSummary
-from application.ledger import Entry
+from application.audit.corrections import CorrectionSummary
+from application.core.ledger_core import Entry
 from domain.acts import LegalBasis
 from domain.correction import Changes
 from web.api.errors import ERROR_RESPONSES

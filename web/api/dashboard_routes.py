@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from application.dashboard import Dashboard, HamletDashboard, TargetResult
-from application.errors import InvalidInputError, NotFoundError
+from application.core.errors import InvalidInputError, NotFoundError
+from application.plan.dashboard import Dashboard, HamletDashboard, TargetResult
 from domain.acts import LegalBasis
 from domain.plan import SEED_TARGETS, AnnualPlan, Assignment, Target
 from web.api.errors import ERROR_RESPONSES

@@ -13,9 +13,9 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from application.errors import InvalidInputError
-from application.household_import import CommitMode, ImportReport
-from application.household_lists import list_kind
+from application.core.errors import InvalidInputError
+from application.lists.household_import import CommitMode, ImportReport
+from application.lists.household_lists import list_kind
 from web.api.errors import ERROR_RESPONSES
 from web.dependencies import ApiActor, LedgerDep
 from web.query_bounds import parsed_day
@@ -28,7 +28,7 @@ class ListRowOut(BaseModel):
     code: str
     hamlet: str
     head_name: str
-    citizen_id: str  # masked for whoever may not see it (application/personal_data.py)
+    citizen_id: str  # masked for whoever may not see it (application/households/personal_data.py)
     born: str
     sex: str
     address: str

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from application.loan_requests import LoanRequestSummary
+from application.credit.loan_requests import LoanRequestSummary
 from domain.loan import Programme
 from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import EntryIn, RecordedOut

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from application.ledger import Entry
+from application.core.ledger_core import Entry
 from domain.deadlines import ReminderRule
 from web.api.errors import ERROR_RESPONSES
 from web.api.obligation_schemas import AmendmentIn, CompletenessOut, ObligationOut, ResolutionIn

@@ -8,8 +8,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.completeness_report import CompletenessReport, ExpectedReminder, ObligationAccount
-from application.obligations import ObligationItem
+from application.reminders.completeness_report import CompletenessReport, ExpectedReminder, ObligationAccount
+from application.reminders.obligations import ObligationItem
 from domain.deadlines import RULE_BASIS
 from web.api.schemas import EntryIn
 

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from application.statutory_reports import DecisionReference, ReportSource
+from application.reviews.statutory_reports import DecisionReference, ReportSource
 from web.api.errors import ERROR_RESPONSES
 from web.dependencies import ApiActor, LedgerDep
 from web.pages.statutory_reports import ANNUAL_COLUMNS, MONTHLY_COLUMNS, as_dict

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.review_summaries import ReviewListItem, ReviewSummary
+from application.reviews.queries import ReviewListItem, ReviewSummary
 from domain.review import ListingBasis, ReviewKind
 from domain.standards import PovertyClass
 from web.api.schemas import BasisIn, EntryIn

@@ -9,8 +9,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from application.audit import AuditFilter
-from application.ledger import Entry
+from application.audit.trail import AuditFilter
+from application.core.ledger_core import Entry
 from domain.household import Area, Member, Standing
 from domain.loan import Programme
 from domain.project import Component

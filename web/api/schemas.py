@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.ledger import Entry, Recorded
+from application.core.ledger_core import Entry, Recorded
 from domain.acts import LegalBasis
 from domain.people import Allowance, Employment, Nutrition, Person, Sex
 

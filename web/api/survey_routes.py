@@ -6,7 +6,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
-from application.errors import NotFoundError
+from application.core.errors import NotFoundError
 from domain.people import MemberChange
 from web.api.errors import ERROR_RESPONSES
 from web.api.schemas import RecordedOut

@@ -9,9 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.as_of import AsOf, Axis
-from application.errors import InvalidInputError
-from application.service import Ledger
+from application.audit.as_of import AsOf, Axis
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
 from domain.user import ROLE_LABELS
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.audit import AuditFilter
-from application.service import Ledger
+from application.audit.trail import AuditFilter
+from application.ledger import Ledger
 from domain.user import ROLE_LABELS
 from web.audit_export import audit_csv, audit_xlsx
 from web.dependencies import LedgerDep, PageActor

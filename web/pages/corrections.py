@@ -8,9 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from application.corrections import CorrectionTarget
-from application.ledger import Entry
-from application.service import Ledger
+from application.audit.corrections import CorrectionTarget
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.correction import CORRECTION_STATUS_LABELS, DECISION_LABELS, Changes
 from domain.user import COMMUNE_WIDE_ROLES

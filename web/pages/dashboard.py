@@ -7,9 +7,9 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.dashboard import Dashboard, TargetResult
-from application.errors import InvalidInputError
-from application.service import Ledger
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
+from application.plan.dashboard import Dashboard, TargetResult
 from web.charts import count_chart, rate_chart, target_chart
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader

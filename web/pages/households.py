@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.household import Area, Member, Standing
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader, whole_number
@@ -111,7 +111,7 @@ def household_page(
     values: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    # Members' ID numbers masked unless this user needs them (application/personal_data.py).
+    # Members' ID numbers masked unless this user needs them (application/households/personal_data.py).
     household = ledger.household_for(request.state.actor, household_id)
     return render(
         request,

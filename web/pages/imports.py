@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from application.errors import InvalidInputError
-from application.household_import import CommitMode, ImportReport
+from application.core.errors import InvalidInputError
+from application.lists.household_import import CommitMode, ImportReport
 from domain.user import Actor
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.templating import render

@@ -8,9 +8,9 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.errors import InvalidInputError
-from application.household_lists import COLUMNS, LIST_TITLES, HouseholdList, list_kind
-from application.service import Ledger
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
+from application.lists.household_lists import COLUMNS, LIST_TITLES, HouseholdList, list_kind
 from domain.user import Actor
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader

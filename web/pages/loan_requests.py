@@ -1,6 +1,6 @@
 """Loan-need pages: record a household's need for a preferential loan (Form 01/TD), show it, withdraw it.
 
-The needs measure the plan's credit target (seed §II.2.1); a loan recorded later meets them (application/loans.py).
+The needs measure the plan's credit target (seed §II.2.1); a loan recorded later meets them (credit/loans.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.loan import Programme
 from domain.loan_request import REQUEST_PROGRAMMES
 from web.dependencies import CheckedForm, LedgerDep, PageActor

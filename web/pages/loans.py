@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.loan import Programme
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader
@@ -76,7 +76,7 @@ def record_loan(request: Request, form: CheckedForm, actor: PageActor, ledger: L
 
 
 def request_choice(reader: FormReader) -> UUID | None:
-    """The need the loan meets as the official picked it; empty: the oldest open one (application/loans.py)."""
+    """The need the loan meets as the official picked it; empty: the oldest open one (application/credit/loans.py)."""
     text = reader.text("request_id", required=False)
     try:
         return UUID(text) if text else None

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.deadlines import ReminderRule
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader

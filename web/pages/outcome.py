@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from starlette.responses import RedirectResponse
 
-from application.errors import ConflictError, InvalidInputError, NotFoundError, ReadModelsBehindError
+from application.core.errors import ConflictError, InvalidInputError, NotFoundError, ReadModelsBehindError
 from domain.acts import DomainError, IncompleteEntryError
 from domain.user import NotAllowedError
 from web.forms import FormReader

@@ -1,7 +1,7 @@
 """The annual plan's pages (issue 6 §1): the chair issues the year's plan and revises its targets or assignments.
 
 The plan is signed "TM. Ủy ban nhân dân, Chủ tịch" (seed plan, signature block), so only the chair writes it;
-application/plan.py refuses anyone else with its own message. The reference plan implements Plan 48/KH-UBND
+application/plan/cases.py refuses anyone else with its own message. The reference plan implements Plan 48/KH-UBND
 of 23/02/2024 of UBND huyện Hải Hậu (seed, preamble), which the form offers as the parent plan for 2024.
 """
 
@@ -13,11 +13,11 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.errors import InvalidInputError, NotFoundError
-from application.ledger import Entry
-from application.plan import DISTRICT_PLAN_2024, require_chair
-from application.service import Ledger
-from application.users import UserSummary
+from application.core.errors import InvalidInputError, NotFoundError
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
+from application.plan.cases import DISTRICT_PLAN_2024, require_chair
+from application.users.cases import UserSummary
 from domain.acts import LegalBasis
 from domain.plan import SEED_TARGETS, AnnualPlan, Assignment, Target
 from domain.user import READ_ONLY_ROLES

@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.project import Component
 from domain.user import Actor
 from web.dependencies import CheckedForm, LedgerDep, PageActor

@@ -7,8 +7,8 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.ledger import Entry
-from application.service import Ledger
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
 from domain.user import Actor
 from web.dependencies import CheckedForm, LedgerDep, PageActor
 from web.forms import FormReader

@@ -9,8 +9,8 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.review_summaries import ReviewSummary
-from application.service import Ledger
+from application.ledger import Ledger
+from application.reviews.queries import ReviewSummary
 from domain.review import ReviewKind
 from domain.user import Actor
 from web.dependencies import CheckedForm, LedgerDep, PageActor

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
-from application.session_cases import SignInThrottledError
-from application.user_management import SignInRefusedError
+from application.users.management import SignInRefusedError
+from application.users.session_cases import SignInThrottledError
 from web.dependencies import CheckedForm, LedgerDep, session_id
 from web.templating import render
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.errors import InvalidInputError
+from application.core.errors import InvalidInputError
 from web.dependencies import LedgerDep, PageActor
 from web.templating import render
 

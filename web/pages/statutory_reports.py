@@ -15,9 +15,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.errors import InvalidInputError
-from application.service import Ledger
-from application.statutory_reports import AnnualReviewSummary, HamletRow, MonthlyReviewReport, ReportSource
+from application.core.errors import InvalidInputError
+from application.ledger import Ledger
+from application.reviews.statutory_reports import AnnualReviewSummary, HamletRow, MonthlyReviewReport, ReportSource
 from domain.formatting import vn_date
 from web.dependencies import LedgerDep, PageActor
 from web.forms import FormReader

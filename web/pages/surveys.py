@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.service import Ledger
+from application.ledger import Ledger
 from domain.indicators import Indicator
 from domain.standards import IncomeEstimate
 from domain.survey import Occupation, RequestForm, SurveyAnswers

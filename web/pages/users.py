@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from application.ledger import Entry
-from application.service import Ledger
+from application.core.ledger_core import Entry
+from application.ledger import Ledger
 from domain.user import ROLE_LABELS, Actor, Role
 from web.dependencies import CheckedForm, LedgerDep, PageActor, session_id
 from web.forms import FormReader

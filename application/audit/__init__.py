@@ -1,0 +1,1 @@
+"""The audit trail: log, hash chain, checkpoints, verification, export, corrections, as-of."""

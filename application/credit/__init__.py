@@ -1,0 +1,1 @@
+"""Preferential loans and loan needs (VBSP)."""

@@ -1,0 +1,1 @@
+"""Households: registration, classification decisions, members, surveys."""

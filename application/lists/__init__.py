@@ -1,0 +1,1 @@
+"""The statutory household lists and their import from Excel."""

@@ -1,0 +1,1 @@
+"""The commune's plan, its targets and the dashboard that measures them."""

@@ -1,0 +1,72 @@
+"""Use cases of the annual plan: the chair issues it, revises its targets or assignments; anyone reads it."""
+
+from __future__ import annotations
+
+from eventsourcing.application import AggregateNotFoundError
+
+from application.core.errors import ConflictError
+from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.plan import projector as plan_projector  # noqa: F401  (registers the plan's audit rows)
+from domain.acts import LegalBasis
+from domain.plan import AnnualPlan, Assignment, Target, plan_id
+from domain.user import NotAllowedError, Role
+
+# The seed plan implements this district plan (seed, preamble; domain.md §1).
+DISTRICT_PLAN_2024 = LegalBasis("48/KH-UBND", None, "UBND huyện Hải Hậu")
+
+
+def require_chair(actor) -> None:  # type: ignore[no-untyped-def]
+    """The plan is signed "TM. Ủy ban nhân dân, Chủ tịch" (seed, signature block)."""
+    actor.require_writer()
+    if actor.role is not Role.CHAIR:
+        raise NotAllowedError("Chỉ Chủ tịch UBND xã được ban hành, sửa đổi kế hoạch giảm nghèo năm.")
+
+
+class PlanCases(LedgerCore):
+    def issue_plan(
+        self,
+        actor,  # type: ignore[no-untyped-def]
+        year: int,
+        number: str,
+        parent: LegalBasis | None,
+        targets: list[Target],
+        assignments: list[Assignment],
+        entry: Entry,
+    ) -> Recorded:
+        """Records the commune's plan for the year; entry.effective_on is its issue date."""
+        if previous := self._previous(entry.command_id):
+            return previous
+        require_chair(actor)
+        self._require_not_future(entry.effective_on)
+        if self.plan_of(year):
+            raise ConflictError(f"Kế hoạch giảm nghèo năm {year} đã được ban hành; hãy sửa đổi thay vì ban hành lại.")
+        issuer = f"UBND xã {self.settings.commune}"
+        basis = entry.basis or LegalBasis(number.strip(), entry.effective_on, issuer)
+        act = self._act(actor, Entry(entry.effective_on, basis, entry.note, entry.command_id))
+        plan = AnnualPlan.issue(
+            self.settings.commune, year, number, issuer, parent, targets, assignments, tuple(self.settings.hamlets), act
+        )
+        return self._record(entry, plan.id, plan)
+
+    def revise_plan_targets(self, actor, year: int, targets: list[Target], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
+        require_chair(actor)
+        plan = self._plan_or_missing(year, entry.expected_version)
+        plan.revise_targets(targets, self._act(actor, entry))
+        return self._record(entry, plan.id, plan)
+
+    def change_plan_assignments(self, actor, year: int, assignments: list[Assignment], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
+        require_chair(actor)
+        plan = self._plan_or_missing(year, entry.expected_version)
+        plan.change_assignments(assignments, tuple(self.settings.hamlets), self._act(actor, entry))
+        return self._record(entry, plan.id, plan)
+
+    def _plan_or_missing(self, year: int, expected_version: int | None) -> AnnualPlan:
+        return self._load(AnnualPlan, plan_id(self.settings.commune, year), expected_version)
+
+    def plan_of(self, year: int) -> AnnualPlan | None:
+        """The commune's plan for the year as revised so far, or None when none was issued."""
+        try:
+            plan = self.store.repository.get(plan_id(self.settings.commune, year))
+        except AggregateNotFoundError:
+            return None
+        return plan if isinstance(plan, AnnualPlan) else None

@@ -1,0 +1,1 @@
+"""Deadlines: obligations, the sweep, the inbox, the outbox and mail, completeness."""

@@ -1,0 +1,1 @@
+"""The annual and regular reviews of poor and near-poor households, and their reports."""

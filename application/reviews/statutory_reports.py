@@ -1,0 +1,312 @@
+"""The commune's two statutory review reports (issue 6 §3), per hamlet, each stamped with the log it was built from.
+
+- The monthly report of regular-review results: Decision 24/2021/QĐ-TTg, Art. 7 has the commune chair report
+  the regular (monthly) reviews of Art. 5 to the district chair on the 5th of each month (domain.md §4.2). It
+  counts the recognition decisions and written refusals dated in the month, by the line each decision gave the
+  household (domain/review.py CHANGES), and the poor and near-poor households at the end of the month.
+- The annual review summary: households at the start of the year (as in force on 31/12 of the year before,
+  i.e. the previous review's result), the year's movements in and out of each list, and the end of the year
+  (or the as-of day for the current year), with the rates. The columns follow the layout known of the
+  Circular 07/2021/TT-BLĐTBXH Appendix VII summaries; which of them are verified is in the README.
+
+Both are folded from the stored events up to one log position — the head shown on screen, or the head a fresh
+signed checkpoint names when the report is exported (design.md §2.5) — so the figures and the stamp agree.
+Standings are those in force (decisions recorded late and approved corrections count on their effective dates).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from application.audit.as_of_state import folded
+from application.audit.chain import Link
+from application.audit.checkpoints import REPORT_EXPORT
+from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.errors import InvalidInputError
+from domain.household import Household, Standing
+from domain.review import Review, ReviewKind, change_of
+
+PAGE = 1000
+FIRST_YEAR = 2021  # the 2022–2025 standard and Decision 24/2021 apply from the 2021 review on
+CREATION_TOPICS = {"domain.household:Household.Registered", "domain.review:Review.Opened"}
+
+# The monthly report's lines, in the order the transitions are reported (domain.md §4.3).
+MONTHLY_CHANGES = (
+    "newly_poor",
+    "re_poor",
+    "near_poor_to_poor",
+    "newly_near_poor",
+    "re_near_poor",
+    "poor_to_near_poor",
+    "escaped_poverty",
+    "escaped_near_poverty",
+    "unchanged",
+)
+# The annual summary's movements: into and out of each list; "other" catches a pair no line names.
+POOR_IN = ("newly_poor", "re_poor", "near_poor_to_poor", "other_into_poor")
+POOR_OUT = ("escaped_poverty", "poor_to_near_poor", "other_out_of_poor")
+NEAR_POOR_IN = ("newly_near_poor", "re_near_poor", "poor_to_near_poor", "other_into_near_poor")
+NEAR_POOR_OUT = ("escaped_near_poverty", "near_poor_to_poor", "other_out_of_near_poor")
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """What the report was built from: the log up to a position (and its head hash), when, and whether signed."""
+
+    position: int
+    head_hash: str
+    built_at: datetime
+    signed: bool  # True for an export: a checkpoint was signed at this head
+
+
+@dataclass(frozen=True)
+class DecisionReference:
+    """A recognition decision (or the written refusals) the report counts."""
+
+    review_id: UUID
+    kind: ReviewKind
+    review_month: int
+    review_year: int
+    decided_on: date
+    number: str
+    households: int
+
+
+@dataclass
+class HamletRow:
+    hamlet: str
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def __getitem__(self, key: str) -> int:
+        return self.counts.get(key, 0)
+
+    def rate(self, key: str, of: str) -> float | None:
+        """A percentage with two decimals, as the templates print it; None when there is no household."""
+        total = self[of]
+        return round(100 * self[key] / total, 2) if total else None
+
+    def add(self, other: HamletRow) -> None:
+        for key, value in other.counts.items():
+            self.counts[key] += value
+
+
+@dataclass(frozen=True)
+class MonthlyReviewReport:
+    year: int
+    month: int
+    first_day: date
+    last_day: date
+    as_of: date  # the end of the month, or today for the current month
+    source: ReportSource
+    decisions: tuple[DecisionReference, ...]
+    rows: tuple[HamletRow, ...]
+    total: HamletRow
+
+
+@dataclass(frozen=True)
+class AnnualReviewSummary:
+    year: int
+    start_on: date  # standings in force at the end of this day are the year's start (31/12 of the year before)
+    as_of: date  # 31/12 of the year, or today for the current year
+    source: ReportSource
+    periodic_decisions: tuple[DecisionReference, ...]
+    rows: tuple[HamletRow, ...]
+    total: HamletRow
+
+
+@dataclass(frozen=True)
+class _Folded:
+    households: list[tuple[Household, date]]  # each household as its events make it, and its registration day
+    reviews: list[list[Any]]  # each review's events, in log order
+
+
+class StatutoryReportQueries(TamperEvidenceCases):
+    def monthly_review_report(self, year: int, month: int, export: bool = False) -> MonthlyReviewReport:
+        """The regular reviews' decisions and written refusals dated in the month, per hamlet."""
+        self._require_period(year, month)
+        first_day = date(year, month, 1)
+        last_day = date(year, month, calendar.monthrange(year, month)[1])
+        as_of = min(last_day, self.today())
+        source, log = self._report_log(export)
+        rows = self._hamlet_rows()
+        decisions: list[DecisionReference] = []
+        for events in log.reviews:
+            opened = events[0]
+            if opened.kind is not ReviewKind.REGULAR:
+                continue
+            hamlet_of = {e.household_id: e.hamlet for e in events if isinstance(e, Review.HouseholdListed)}
+            reviewed: dict[str, set[UUID]] = defaultdict(set)
+            for event in events:
+                if not first_day <= event.effective_on <= last_day:
+                    continue
+                if isinstance(event, Review.Decided):
+                    for outcome in event.outcomes:
+                        row = rows[hamlet_of[outcome.household_id]]
+                        row.counts[outcome.change if outcome.change in MONTHLY_CHANGES else "unchanged"] += 1
+                        reviewed[row.hamlet].add(outcome.household_id)
+                    number = event.basis.number if event.basis else ""
+                    decisions.append(self._reference(opened, event.effective_on, number, len(event.outcomes)))
+                elif isinstance(event, Review.RequestRefused):
+                    rows[hamlet_of[event.household_id]].counts["refused"] += 1
+                    reviewed[hamlet_of[event.household_id]].add(event.household_id)
+            for hamlet, households in reviewed.items():
+                rows[hamlet].counts["reviewed"] += len(households)
+        count_households(rows, log.households, as_of, "end")
+        ordered = self._ordered(rows)
+        decisions.sort(key=lambda d: (d.decided_on, d.number))
+        return MonthlyReviewReport(
+            year, month, first_day, last_day, as_of, source, tuple(decisions), ordered, total_of(ordered)
+        )
+
+    def annual_review_summary(self, year: int, export: bool = False) -> AnnualReviewSummary:
+        """The year per hamlet: start (the previous review's result in force), movements in the year, end, rates."""
+        self._require_period(year)
+        start_on = date(year - 1, 12, 31)
+        as_of = min(date(year, 12, 31), self.today())
+        source, log = self._report_log(export)
+        rows = self._hamlet_rows()
+        for household, _ in log.households:
+            row, standing = rows[household.hamlet], Standing.UNLISTED
+            for effective_on, after in history_of(household):
+                if effective_on > as_of:
+                    break
+                if effective_on > start_on and after is not standing:
+                    count_movement(row, standing, after)
+                standing = after
+        count_households(rows, log.households, start_on, "start")
+        count_households(rows, log.households, as_of, "end")
+        periodic = []
+        for events in log.reviews:
+            opened = events[0]
+            if opened.kind is not ReviewKind.PERIODIC or opened.year != year:
+                continue
+            for event in events:
+                if isinstance(event, Review.HouseholdListed):
+                    rows[event.hamlet].counts["reviewed"] += 1
+                elif isinstance(event, Review.Decided) and event.effective_on <= as_of:
+                    number = event.basis.number if event.basis else ""
+                    periodic.append(self._reference(opened, event.effective_on, number, len(event.outcomes)))
+        ordered, periodic = self._ordered(rows), sorted(periodic, key=lambda d: d.decided_on)
+        return AnnualReviewSummary(year, start_on, as_of, source, tuple(periodic), ordered, total_of(ordered))
+
+    def _require_period(self, year: int, month: int | None = None) -> None:
+        today = self.today()
+        errors = {}
+        if not FIRST_YEAR <= year <= today.year:
+            errors["year"] = f"Năm báo cáo phải từ {FIRST_YEAR} đến {today.year}."
+        if month is not None and not 1 <= month <= 12:
+            errors["month"] = "Tháng báo cáo phải từ 1 đến 12."
+        elif month is not None and not errors and date(year, month, 1) > today:
+            errors["month"] = f"Tháng {month}/{year} chưa đến: chưa có kết quả rà soát để báo cáo."
+        if errors:
+            raise InvalidInputError(errors)
+
+    def _report_log(self, export: bool) -> tuple[ReportSource, _Folded]:
+        """The head the report is built to: a freshly signed checkpoint for an export, else the head on screen."""
+        if export:
+            head: Link = self.export_stamp(REPORT_EXPORT)
+        else:
+            self.views.catch_up()  # the catch-up links what it projects, so the head is the log's last position
+            head = self.log_head()
+        return ReportSource(head.position, head.hash, self.clock(), export), self._events_up_to(head.position)
+
+    def _events_up_to(self, position: int) -> _Folded:
+        """Households' and reviews' events in log order up to the position, decoding nothing else."""
+        events: dict[str, list[Any]] = {}
+        start = 1
+        while start <= position:
+            page = self.store.recorder.select_notifications(start, PAGE, stop=position)
+            if not page:
+                break
+            for notification in page:
+                key = str(notification.originator_id)
+                if notification.topic in CREATION_TOPICS:
+                    events[key] = []
+                if key in events:
+                    events[key].append(self.store.mapper.to_domain_event(notification))
+            start = page[-1].id + 1
+        reviews = [stream for stream in events.values() if isinstance(stream[0], Review.Opened)]
+        households = [(folded(s), s[0].effective_on) for s in events.values() if not isinstance(s[0], Review.Opened)]
+        return _Folded(households, reviews)
+
+    def _hamlet_rows(self) -> dict[str, HamletRow]:
+        return _Rows({hamlet: HamletRow(hamlet) for hamlet in self.settings.hamlets})
+
+    def _ordered(self, rows: dict[str, HamletRow]) -> tuple[HamletRow, ...]:
+        """The commune's hamlet order (settings), then any hamlet the log names that settings no longer do."""
+        known = [rows[h] for h in self.settings.hamlets]
+        return tuple(known + sorted((r for h, r in rows.items() if h not in self.settings.hamlets), key=hamlet_key))
+
+    @staticmethod
+    def _reference(opened: Any, on: date, number: str, households: int) -> DecisionReference:
+        return DecisionReference(opened.originator_id, opened.kind, opened.month, opened.year, on, number, households)
+
+
+def history_of(household: Household) -> list[tuple[date, Standing]]:
+    """The household's standings by effective date; a stable sort keeps same-day decisions in their order."""
+    return sorted(household.history, key=lambda step: step[0])
+
+
+def standing_on(household: Household, day: date) -> Standing:
+    standing = Standing.UNLISTED
+    for effective_on, after in history_of(household):
+        if effective_on > day:
+            break
+        standing = after
+    return standing
+
+
+def count_households(rows: dict[str, HamletRow], households: list[tuple[Household, date]], day: date, at: str) -> None:
+    """Households registered by the day, and those poor or near-poor in force at its end ("start" or "end")."""
+    for household, registered_on in households:
+        row = rows[household.hamlet]
+        row.counts[f"households_{at}"] += registered_on <= day
+        standing = standing_on(household, day)
+        if standing is Standing.POOR:
+            row.counts[f"poor_{at}"] += 1
+        elif standing is Standing.NEAR_POOR:
+            row.counts[f"near_poor_{at}"] += 1
+
+
+class _Rows(dict):  # type: ignore[type-arg]
+    """Rows by hamlet; a hamlet not configured any more still gets its own row."""
+
+    def __missing__(self, hamlet: str) -> HamletRow:
+        row = self[hamlet] = HamletRow(hamlet)
+        return row
+
+
+def hamlet_key(row: HamletRow) -> str:
+    return row.hamlet
+
+
+def count_movement(row: HamletRow, before: Standing, after: Standing) -> None:
+    """One step of a household's history, counted into and out of each list (so start + in − out = end).
+
+    A move between the lists (poor ↔ near-poor) is one line of both lists and counted once.
+    """
+    change = change_of(before.value, after.value)
+    keys = set()
+    if after is Standing.POOR:
+        keys.add(change if change in POOR_IN else "other_into_poor")
+    if before is Standing.POOR:
+        keys.add(change if change in POOR_OUT else "other_out_of_poor")
+    if after is Standing.NEAR_POOR:
+        keys.add(change if change in NEAR_POOR_IN else "other_into_near_poor")
+    if before is Standing.NEAR_POOR:
+        keys.add(change if change in NEAR_POOR_OUT else "other_out_of_near_poor")
+    for key in keys:
+        row.counts[key] += 1
+
+
+def total_of(rows: Iterable[HamletRow]) -> HamletRow:
+    total = HamletRow("Tổng cộng")
+    for row in rows:
+        total.add(row)
+    return total

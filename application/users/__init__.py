@@ -1,0 +1,1 @@
+"""Users, roles, responsibilities, sign-in and sessions."""
