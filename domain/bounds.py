@@ -20,7 +20,7 @@ from domain.formatting import vn_date, vn_money
 # columns (9.2 × 10^18) that a sum over a million recorded amounts still fits.
 MONEY_CEILING = 10**12
 
-# The read models' INTEGER columns are 32-bit on PostgreSQL (application/views/schema.py); every count
+# The read models' INTEGER columns are 32-bit on PostgreSQL (application/readmodels/schema.py); every count
 # below has its own, much smaller range.
 INT32_MAX = 2**31 - 1
 
