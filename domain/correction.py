@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain import bounds
@@ -146,6 +147,19 @@ def bounded_changes(changes: Changes, days: Days) -> Changes:
 
 
 class Correction(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        commune: str
+        target: Target
+        changes: Changes
+        reason: str
+        evidence: str
+        proposer: str
+        proposed_on: date
+        status: CorrectionStatus
+        decided_by: str
+        decided_on: date | None
+
     class Proposed(RecordedAggregate.Created):
         commune: str
         subject_type: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain import bounds
@@ -41,7 +42,7 @@ class LoanRefusedError(DomainError):
 @dataclass(frozen=True)
 class LoanCeiling:
     """The most the bank lends one household under a programme from a day on, with its source (dated data,
-    application/reference.py); before any entry, and for other programmes, the ledger's global ceiling."""
+    application/core/reference.py); before any entry, and for other programmes, the ledger's global ceiling."""
 
     programme: Programme
     since: date
@@ -79,6 +80,18 @@ def loan_refusal(household: Household, programme: Programme, granted_on: date) -
 
 
 class Loan(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        household_id: UUID
+        commune: str
+        hamlet: str
+        programme: Programme
+        amount: int
+        term_months: int
+        granted_on: date
+        due_on: date
+        request_id: UUID | None
+
     voided = False  # set by an approved correction: the loan was recorded in error
 
     class Granted(RecordedAggregate.Created):

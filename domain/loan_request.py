@@ -8,6 +8,7 @@ when the bank grants a loan of that programme on or after the day it was recorde
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain import bounds
@@ -23,6 +24,16 @@ MAX_PURPOSE_LENGTH = 500
 
 
 class LoanRequest(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        household_id: UUID
+        commune: str
+        hamlet: str
+        programme: Programme
+        amount: int
+        purpose: str
+        requested_on: date
+
     met_by: UUID | None = None  # the loan that met the need
     met_on: date | None = None
     withdrawn_on: date | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
 
 from domain import bounds
@@ -39,6 +40,21 @@ class ProjectRefusedError(DomainError):
 
 
 class Project(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        commune: str
+        name: str
+        component: Component
+        household_ids: list[UUID]
+        responsible: str
+        stage: ProjectStage
+        approver: str
+        results: str
+        starts_on: date | None
+        duration_months: int | None
+        ends_on: date | None
+        reviewed_on: date | None
+
     class Proposed(RecordedAggregate.Created):
         commune: str
         name: str

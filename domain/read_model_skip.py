@@ -8,6 +8,7 @@ aggregate's id derives from the position, so one position is skipped at most onc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain.acts import Act, RecordedAggregate
@@ -19,6 +20,11 @@ def skip_id(position: int) -> UUID:
 
 
 class ReadModelSkip(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        position: int
+        reason: str
+
     class Recorded(RecordedAggregate.Created):
         position: int
         skipped_originator_id: str

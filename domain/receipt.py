@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -16,6 +17,10 @@ def receipt_id(command_id: str) -> UUID:
 
 
 class CommandReceipt(Aggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        subject_id: UUID
+
     class Received(Aggregate.Created):
         subject_id: UUID
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from domain import bounds
@@ -39,6 +40,17 @@ def escalation_id(ignored: UUID) -> UUID:
 
 
 class Reminder(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        rule: ReminderRule
+        subject_id: UUID
+        recipient: str
+        due_on: date
+        notice_on: date
+        acknowledged_by: str | None
+        resolved_by: str | None
+        email: tuple[str, int] | None
+
     class Issued(RecordedAggregate.Created):
         rule: ReminderRule
         subject_type: str

@@ -263,6 +263,14 @@ def review_window_refusal(kind: ReviewKind, year: int, month: int, starts_on: da
 
 
 class Review(RecordedAggregate, ReviewSteps):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        commune: str
+        year: int
+        month: int
+        decisions: list[Review.Decided]
+        refusals: dict[UUID, str]
+
     class Opened(RecordedAggregate.Created):
         kind: ReviewKind
         commune: str

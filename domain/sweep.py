@@ -4,6 +4,7 @@ which calendar deadlines each one noted; a run cut short has a start and no fini
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from domain.acts import RecordedAggregate
@@ -12,6 +13,11 @@ from domain.reminder import system_act
 
 
 class Sweep(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        today: date
+        finished: bool
+
     class Started(RecordedAggregate.Created):
         commune: str
         today: date
