@@ -111,8 +111,11 @@ def type_checking_lines(tree: ast.Module) -> set[int]:
     return lines
 
 
-def import_arrows(modules: dict[str, Module], inside: str = "application") -> dict[tuple[str, str], bool]:
-    """(importer, imported) → whether the arrow exists at run time (not only under TYPE_CHECKING)."""
+def import_arrows(
+    modules: dict[str, Module], module_level: set[tuple[str, str]], inside: str = "application"
+) -> dict[tuple[str, str], bool]:
+    """(importer, imported) → whether the arrow exists at run time (not only under TYPE_CHECKING); the arrows
+    with an import outside any function are added to `module_level`."""
     arrows: dict[tuple[str, str], bool] = {}
     names = set(modules)
     for module in modules.values():
@@ -120,6 +123,12 @@ def import_arrows(modules: dict[str, Module], inside: str = "application") -> di
             continue
         is_package = module.path.name == "__init__.py"
         guarded = type_checking_lines(module.tree)
+        lazy = {
+            line
+            for node in ast.walk(module.tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        }
         for node in ast.walk(module.tree):
             targets: list[str] = []
             if isinstance(node, ast.Import):
@@ -147,6 +156,8 @@ def import_arrows(modules: dict[str, Module], inside: str = "application") -> di
                 if not (target == inside or target.startswith(inside + ".")):
                     continue
                 arrows[(module.name, target)] = arrows.get((module.name, target), False) or runtime
+                if node.lineno not in lazy:
+                    module_level.add((module.name, target))
     return arrows
 
 
@@ -219,6 +230,9 @@ def floors(nodes: set[str], edges: dict[str, set[str]]) -> tuple[int, list[str],
 # ---------------------------------------------------------------------------------------------- sizes
 
 
+PROJECTIONS = "projections: application/views, application/readmodels and every *projector* module"
+
+
 def layer_of(module: Module) -> list[str]:
     parts = module.name.split(".")
     layers = [parts[0]]
@@ -226,6 +240,8 @@ def layer_of(module: Module) -> list[str]:
         layers.append(f"application/{parts[1]}")
     if parts[0] == "application" and len(parts) > 1 and parts[1] in ("views", "readmodels"):
         layers.append("application/views or application/readmodels")
+    if parts[0] == "application" and (parts[1:2] in (["views"], ["readmodels"]) or "projector" in parts[-1]):
+        layers.append(PROJECTIONS)
     return layers
 
 
@@ -239,7 +255,7 @@ def size_rows(modules: dict[str, Module]) -> list[tuple[str, int, float, int, in
     for module in modules.values():
         for layer in layer_of(module):
             sizes[layer].extend(size for _, _, size in module.functions)
-    order = [*PRODUCT[:2], "application/views or application/readmodels", *PRODUCT[2:]]
+    order = [*PRODUCT[:2], "application/views or application/readmodels", PROJECTIONS, *PRODUCT[2:]]
     merged = ("application/views", "application/readmodels")  # in the row above
     subpackages = sorted(k for k in sizes if k.startswith("application/") and k not in (*order, *merged))
     rows = []
@@ -490,7 +506,8 @@ def report(root: Path) -> str:
     out += [f"| `{f}` | {n} | {o} | {lines:,} |" for f, n, o, lines in rows]
     out += [f"| **total** | {sum(r[1] for r in rows)} | {sum(r[2] for r in rows)} | {sum(r[3] for r in rows):,} |", ""]
 
-    arrows = import_arrows(modules)
+    module_level: set[tuple[str, str]] = set()
+    arrows = import_arrows(modules, module_level)
     application = {name for name in modules if name == "application" or name.startswith("application.")}
     runtime: dict[str, set[str]] = defaultdict(set)
     for (source, target), at_run_time in arrows.items():
@@ -500,7 +517,10 @@ def report(root: Path) -> str:
     out += ["## Import arrows inside application/", ""]
     out += [f"- modules in application/: {len(application)}"]
     out += [f"- import arrows between distinct application modules: **{len(arrows)}**"]
-    out += [f"  (of which only under `if TYPE_CHECKING:`: {sum(1 for v in arrows.values() if not v)})"]
+    out += [
+        f"  (of which only under `if TYPE_CHECKING:`: {sum(1 for v in arrows.values() if not v)};"
+        f" only inside functions: {sum(1 for a in arrows if a not in module_level)})"
+    ]
     out += [f"- floors (modules on the longest chain of run-time arrows): **{height}**"]
     out += ["- longest chain, top floor first: " + " → ".join(f"`{m}`" for m in chain)]
     out += [f"- import cycles (run-time arrows): {len(cycles)}"]
