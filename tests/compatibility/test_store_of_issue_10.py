@@ -40,6 +40,10 @@ CHAIR = "chutich"
 DAYS = (date(2024, 12, 31), date(2025, 12, 31), WRITTEN_ON)
 YEARS = (2024, 2025)
 PASSED = "ĐẠT: sổ không bị sửa, xóa, chèn hay đảo thứ tự."
+# An event renamed on purpose (issue 11 §6: CRUD-like names, events nested in Household), with its topic mapped
+# so the stored events still load, shows its new name in the audit log's `action`: declare each such rename here,
+# old → new (e.g. "MemberUpdated": "Household.MemberDetailsCorrected"). Nothing else may differ.
+ACTIONS_RENAMED: dict[str, str] = {}
 
 
 def symbol(name: str, *modules: str) -> Any:
@@ -188,7 +192,19 @@ def audit_verify(database: Path, data_dir: Path) -> subprocess.CompletedProcess[
 
 def expected() -> dict[str, Any]:
     with gzip.open(FIXTURES / "expected.json.gz", "rt", encoding="utf-8") as file:
-        return json.load(file)
+        return renamed(json.load(file))
+
+
+def renamed(value: Any) -> Any:
+    """The old dump with the declared event renames applied to every `action`."""
+    if isinstance(value, dict):
+        return {
+            key: ACTIONS_RENAMED.get(item, item) if key == "action" and isinstance(item, str) else renamed(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [renamed(item) for item in value]
+    return value
 
 
 def as_json(value: Any) -> Any:
@@ -239,8 +255,12 @@ def test_a_commune_book_written_before_the_restructure_opens_verifies_and_rebuil
         ledger.close()
 
     wanted = expected()
-    assert not (found := differences(as_opened, wanted)), "\n".join(found[:20])
-    assert not (found := differences(rebuilt, wanted)), "\n".join(found[:20])
+    found = differences(as_opened, wanted)
+    assert not found, f"{len(found)} differences, the read models as the old code left them:\n" + "\n".join(found[:20])
+    found = differences(rebuilt, wanted)
+    assert not found, f"{len(found)} differences, the read models rebuilt by the current code:\n" + "\n".join(
+        found[:20]
+    )
 
 
 def test_an_official_records_a_new_household_in_a_book_written_before_the_restructure_and_it_still_verifies(
