@@ -31,7 +31,9 @@ from application.audit.as_of_state import (
     recording,
 )
 from application.audit.trail import AuditCases, AuditEntry
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError, NotFoundError
+from application.core.ledger_core import LedgerCore
 from domain.household import Household, Standing
 from domain.loan import Loan
 from domain.project import Project
@@ -101,7 +103,11 @@ class HouseholdListsAsOf:
         return self.recorded if axis is Axis.RECORDED else self.effective
 
 
-class AsOfQueries(AuditCases):
+class AsOfQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, audit: AuditCases) -> None:
+        super().__init__(core)
+        self.audit = audit
+
     def as_of(self, on: date, known_at: datetime | None = None) -> AsOf:
         """The day, checked; the recorded axis ends at midnight after it, Vietnamese time, unless told."""
         if on > self.today():
@@ -126,7 +132,7 @@ class AsOfQueries(AuditCases):
         return events
 
     def _compare(self, subject_id: UUID, day: AsOf, events: list[Any], state_on: Any) -> SubjectAsOf:
-        timeline = [e for e in self.timeline(subject_id) if reaches(e.action, e.effective_on, day.on)]
+        timeline = [e for e in self.audit.timeline(subject_id) if reaches(e.action, e.effective_on, day.on)]
         return SubjectAsOf(
             subject_id,
             day,

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from application.audit.chain import Link, chain_head
 from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
+from application.core.ledger_core import LedgerCore
 from application.core.settings import Settings, eventsourcing_env, sqlite_path
 from domain.acts import DomainError
 
@@ -50,14 +52,18 @@ def sqlite_files(settings: Settings) -> tuple[Path, Path]:
     return events, events.with_name(events.stem + ".views" + events.suffix)
 
 
-class BackupCases(TamperEvidenceCases):
+class BackupCases(CapabilityService):
+    def __init__(self, core: LedgerCore, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.tamper_evidence = tamper_evidence
+
     def backup(self, directory: Path) -> dict[str, object]:
         """Copies the store, the keys and the witness into an empty folder; returns the manifest written."""
         kind = store_kind(self.settings)
         if directory.exists() and any(directory.iterdir()):
             raise BackupError(f"Thư mục {directory} không trống: hãy chọn một thư mục mới cho bản sao lưu.")
         directory.mkdir(parents=True, exist_ok=True)
-        self.chain_up()
+        self.tamper_evidence.chain_up()
         head = self._backup_under_lock(directory, kind)
         if kind == "postgres":  # one snapshot of events, read models, chain and checkpoints, taken after the witness
             run(["pg_dump", "--format=custom", "--no-owner", f"--file={directory / DUMP}"], self.settings)
@@ -70,7 +76,7 @@ class BackupCases(TamperEvidenceCases):
     def _backup_under_lock(self, directory: Path, kind: str) -> Link:
         """The catch-up's lock: no link and no checkpoint is added while the witness and SQLite files are copied."""
         with self.views.database.writing() as cursor:
-            self._lock_catch_up(cursor)
+            self.tamper_evidence.lock_catch_up(cursor)
             head = chain_head(cursor)
             if self.settings.witness_path:
                 copy_if_exists(Path(self.settings.witness_path), directory / WITNESS)

@@ -12,8 +12,9 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError, NotFoundError
-from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.core.ledger_core import Entry, Recorded
 from application.core.reference import LOAN_CEILINGS
 from application.readmodels.database import Cursor
 from application.readmodels.rows import from_row
@@ -64,7 +65,7 @@ class CorrectionTarget:
     details: str
 
 
-class CorrectionCases(LedgerCore):
+class CorrectionCases(CapabilityService):
     def propose_correction(
         self,
         actor: Actor,
@@ -75,7 +76,7 @@ class CorrectionCases(LedgerCore):
         evidence: str,
         entry: Entry,
     ) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         bounds.count(target_version, "target_version", "Phiên bản quyết định", 1, bounds.INT32_MAX)
         errors = {}
@@ -95,33 +96,33 @@ class CorrectionCases(LedgerCore):
         if entry.expected_version is not None and aggregate.version != entry.expected_version:
             raise ConflictError(TARGET_CHANGED)
         self._require_scope(actor, aggregate)
-        act = self._act(actor, entry)
+        act = self.core.act(actor, entry)
         correction = Correction.propose(actor, self.settings.commune, target, changes, reason, evidence, act)
         # Refused now, not at approval, when the history it would leave is impossible: tried on the loaded
         # copy, which is never saved.
         self._apply(aggregate, correction, act)
-        return self._record(entry, correction.id, correction)
+        return self.core.record(entry, correction.id, correction)
 
     def approve_correction(self, actor: Actor, correction_id: UUID, entry: Entry) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        correction = self._load(Correction, correction_id, entry.expected_version)
-        act = self._act(actor, entry)
+        correction = self.core.load(Correction, correction_id, entry.expected_version)
+        act = self.core.act(actor, entry)
         correction.approve(actor, act)
-        aggregate = self._load(RecordedAggregate, correction.target.subject_id)
+        aggregate = self.core.load(RecordedAggregate, correction.target.subject_id)
         if aggregate.version != correction.target.record_version:
             raise ConflictError(TARGET_CHANGED)
         self._apply(aggregate, correction, act)
-        return self._record(entry, correction.id, correction, aggregate)
+        return self.core.record(entry, correction.id, correction, aggregate)
 
     def reject_correction(self, actor: Actor, correction_id: UUID, entry: Entry) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         if not entry.note.strip():
             raise InvalidInputError({"note": "Hãy ghi lý do không duyệt."})
-        correction = self._load(Correction, correction_id, entry.expected_version)
-        correction.reject(actor, self._act(actor, entry))
-        return self._record(entry, correction.id, correction)
+        correction = self.core.load(Correction, correction_id, entry.expected_version)
+        correction.reject(actor, self.core.act(actor, entry))
+        return self.core.record(entry, correction.id, correction)
 
     def pending_corrections(self) -> list[CorrectionSummary]:
         return self._corrections("status = ?", [CorrectionStatus.PENDING.value])
@@ -177,7 +178,7 @@ class CorrectionCases(LedgerCore):
         return events[0]
 
     def _target(self, target_id: UUID, version: int) -> tuple[Any, Target]:
-        aggregate = self._load(RecordedAggregate, target_id)
+        aggregate = self.core.load(RecordedAggregate, target_id)
         event = self._event(target_id, version)
         action = type(event).__qualname__
         if action not in CORRECTABLE_ACTIONS:
@@ -194,14 +195,14 @@ class CorrectionCases(LedgerCore):
                 "household", target_id, version, action, aggregate.version, label, hamlet, household_id, recorded_at
             )
         if isinstance(aggregate, Loan):
-            household = self._load(Household, aggregate.household_id)
+            household = self.core.load(Household, aggregate.household_id)
             label = f"Khoản vay của hộ {household.head_name}"
             hamlet, household_id = aggregate.hamlet, aggregate.household_id
             return aggregate, Target(
                 "loan", target_id, version, action, aggregate.version, label, hamlet, household_id, recorded_at
             )
         assert isinstance(aggregate, Project)
-        hamlets = ", ".join(sorted({self._load(Household, h).hamlet for h in aggregate.household_ids}))
+        hamlets = ", ".join(sorted({self.core.load(Household, h).hamlet for h in aggregate.household_ids}))
         return aggregate, Target(
             "project", target_id, version, action, aggregate.version, aggregate.name, hamlets, None, recorded_at
         )
@@ -223,7 +224,7 @@ class CorrectionCases(LedgerCore):
             )
             self._require_loans_still_eligible(aggregate)
         elif isinstance(aggregate, Loan):
-            household = self._load(Household, aggregate.household_id)
+            household = self.core.load(Household, aggregate.household_id)
             aggregate.correct(household, changes, act, ceilings=LOAN_CEILINGS, **fields)
         else:
             aggregate.correct_approval(changes, act, **fields)
@@ -234,7 +235,7 @@ class CorrectionCases(LedgerCore):
         with self.views.database.reading() as cursor:
             rows = loans_in_force(cursor, household.id)
         for row in rows:
-            loan = self._load(Loan, UUID(row["loan_id"]))
+            loan = self.core.load(Loan, UUID(row["loan_id"]))
             reason = loan_refusal(household, loan.programme, loan.granted_on)
             if reason:
                 raise TransitionRefusedError(

@@ -32,7 +32,9 @@ from application.audit.checkpoints import AUDIT_EXPORT, WRITE, Checkpoint, sign,
 from application.audit.standalone_verifier import line_of, recorded_at_of
 from application.audit.tamper_evidence import TamperedLogError, TamperEvidenceCases
 from application.audit.verify import MALFORMED, LogVerdict
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
+from application.core.ledger_core import LedgerCore
 
 FORMAT = "giamngheo-audit-export/1"
 VERIFIER = Path(__file__).with_name("standalone_verifier.py")
@@ -48,7 +50,11 @@ class AuditBundle:
     verdict: LogVerdict
 
 
-class AuditExportCases(TamperEvidenceCases):
+class AuditExportCases(CapabilityService):
+    def __init__(self, core: LedgerCore, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.tamper_evidence = tamper_evidence
+
     def export_audit(
         self,
         directory: Path,
@@ -59,10 +65,10 @@ class AuditExportCases(TamperEvidenceCases):
         self._require_commune(commune)
         if recorded_from and recorded_to and recorded_from > recorded_to:
             raise InvalidInputError({"recorded_to": "Ngày cuối phải từ ngày đầu trở đi."})
-        verdict = self.verify_log()
+        verdict = self.tamper_evidence.verify_log()
         if unreadable := [problem for problem in verdict.problems if problem.kind == MALFORMED]:
             raise TamperedLogError(f"Không xuất được hồ sơ: {unreadable[0].detail}")  # no line can hold that row
-        head = self.chain_up()
+        head = self.tamper_evidence.chain_up()
         first, last = self._span(head, recorded_from, recorded_to)
         with self.views.database.reading() as cursor:
             previous = link_before(cursor, first) if first is not None else head
@@ -104,9 +110,9 @@ class AuditExportCases(TamperEvidenceCases):
         """Those signed within the run, one at its end and one at the head; none is signed over a bad log."""
         if verdict.ok:
             try:
-                self.checkpoint(AUDIT_EXPORT)
+                self.tamper_evidence.checkpoint(AUDIT_EXPORT)
                 if end.position and end.position != head.position:
-                    at_end = sign(self.audit_key(), end.position, end.hash, self.clock(), AUDIT_EXPORT)
+                    at_end = sign(self.tamper_evidence.audit_key(), end.position, end.hash, self.clock(), AUDIT_EXPORT)
                     with self.views.database.writing() as cursor:
                         store_checkpoint(cursor, at_end)
             except TamperedLogError:

@@ -12,7 +12,7 @@ from application.audit.checkpoints import DAILY, ON_REQUEST, REPORT_EXPORT, Chec
 from application.audit.notary import MissingAuditKeyError, TamperedLogError, audit_key
 from application.audit.verify import LogVerdict, verify_chain
 from application.audit.witness import read_witness
-from application.core.ledger_core import LedgerCore
+from application.core.capability import CapabilityService
 from domain.acts import DomainError
 
 __all__ = ["MissingAuditKeyError", "TamperEvidenceCases", "TamperedLogError"]
@@ -20,7 +20,7 @@ __all__ = ["MissingAuditKeyError", "TamperEvidenceCases", "TamperedLogError"]
 log = logging.getLogger(__name__)
 
 
-class TamperEvidenceCases(LedgerCore):
+class TamperEvidenceCases(CapabilityService):
     def log_head(self) -> Link:
         """The last linked position and its hash: one indexed query, shown on every page."""
         with self.views.database.reading() as cursor:
@@ -31,11 +31,11 @@ class TamperEvidenceCases(LedgerCore):
         self.views.catch_up()
         until = self.store.recorder.max_notification_id() or 0
         with self.views.database.writing() as cursor:
-            self._lock_catch_up(cursor)
+            self.lock_catch_up(cursor)
             extend_chain(cursor, self.store.recorder, until)
             return chain_head(cursor)
 
-    def _lock_catch_up(self, cursor: Any) -> None:
+    def lock_catch_up(self, cursor: Any) -> None:
         """The catch-up's lock (its position row), so the two never append the same link."""
         if self.views.database.dialect == "postgres":
             cursor.one("SELECT notification_id FROM view_position WHERE name = 'ledger_views' FOR UPDATE")
@@ -48,7 +48,7 @@ class TamperEvidenceCases(LedgerCore):
         """Signs the chain's head, after checking the events since the last signed checkpoint still hash to it."""
         self.chain_up()
         with self.views.database.writing() as cursor:
-            self._lock_catch_up(cursor)
+            self.lock_catch_up(cursor)
             return self.notary.sign_head(cursor, self.store.recorder, reason)
 
     def daily_checkpoint(self) -> Checkpoint | None:

@@ -9,6 +9,8 @@ from uuid import UUID
 
 from application.audit.checkpoints import AUDIT_EXPORT
 from application.audit.corrections import correction_notes
+from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
 from application.core.ledger_core import LedgerCore
 from application.readmodels.rows import from_row
 
@@ -74,7 +76,11 @@ class AuditExport:
 EXPORT_LIMIT = 100_000
 
 
-class AuditCases(LedgerCore):
+class AuditCases(CapabilityService):
+    def __init__(self, core: LedgerCore, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.tamper_evidence = tamper_evidence
+
     def timeline(self, subject_id: UUID) -> list[AuditEntry]:
         """Everything recorded about a subject; a household's includes its loans and reminders."""
         self.views.catch_up()
@@ -124,7 +130,7 @@ class AuditCases(LedgerCore):
     def _export_stamp(self) -> tuple[int, str]:
         """Signs a checkpoint of the hash chain at the head (application/audit/tamper_evidence.py), so the inspector
         can later check the exported rows against the signed head hash, without our software."""
-        link = self.export_stamp(AUDIT_EXPORT)  # type: ignore[attr-defined]
+        link = self.tamper_evidence.export_stamp(AUDIT_EXPORT)
         return int(link.position), str(link.hash)
 
     def _audit_where(self, where: AuditFilter, up_to: int | None) -> tuple[str, list[Any]]:

@@ -37,7 +37,7 @@ def answers_duplicates(use_case: Callable[..., Any]) -> Callable[..., Any]:
             return use_case(self, *args, **kwargs)
         except DomainError:
             entry = signature.bind_partial(self, *args, **kwargs).arguments.get("entry")
-            if previous := self._previous(getattr(entry, "command_id", "")):
+            if previous := self.core.previous(getattr(entry, "command_id", "")):
                 return previous
             raise
 
@@ -46,7 +46,7 @@ def answers_duplicates(use_case: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def guard_use_cases(cases: type) -> None:
-    """Wraps the use cases a class defines itself; called for every subclass of the ledger's core."""
+    """Wraps the use cases a class defines itself; called for every capability service."""
     for name, function in list(vars(cases).items()):
         if records_an_act(function):
             setattr(cases, name, answers_duplicates(function))

@@ -17,7 +17,6 @@ from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from application.audit.notary import Notary
 from application.core.errors import ConflictError, InvalidInputError, NotFoundError
-from application.core.idempotency import guard_use_cases
 from application.core.reference import STANDARDS, work_calendar
 from application.core.settings import Settings, eventsourcing_env
 from application.core.transcodings import register_ledger_transcodings
@@ -85,9 +84,8 @@ class Recorded:
 
 
 class LedgerCore:
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        guard_use_cases(cls)  # a copy of a form that lost the race answers "duplicate", not a refusal
+    """What every capability service shares: the store, the read models, the notary, the settings and the clock,
+    and the steps of every act (act, load, record, previous)."""
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
         self.settings = settings
@@ -124,7 +122,7 @@ class LedgerCore:
         """The days an act may bear: the configured earliest day to today (domain/bounds.py)."""
         return Days(self.settings.earliest_day, self.today())
 
-    def _act(self, actor: Actor, entry: Entry) -> Act:
+    def act(self, actor: Actor, entry: Entry) -> Act:
         return Act(
             actor.username,
             actor.role.value,
@@ -135,11 +133,11 @@ class LedgerCore:
             days=self.admissible_days(),
         )
 
-    def _require_not_future(self, day: date, field: str = "effective_on") -> None:
+    def require_not_future(self, day: date, field: str = "effective_on") -> None:
         if day > self.today():
             raise InvalidInputError({field: "Ngày hiệu lực không được sau ngày hôm nay."})
 
-    def _previous(self, command_id: str) -> Recorded | None:
+    def previous(self, command_id: str) -> Recorded | None:
         if not command_id:
             return None
         try:
@@ -148,7 +146,7 @@ class LedgerCore:
             return None
         return Recorded(receipt.subject_id, None, duplicate=True)
 
-    def _load(self, kind: type[A], aggregate_id: UUID, expected_version: int | None = None) -> A:
+    def load(self, kind: type[A], aggregate_id: UUID, expected_version: int | None = None) -> A:
         try:
             aggregate = self.store.repository.get(aggregate_id)
         except AggregateNotFoundError:
@@ -159,12 +157,12 @@ class LedgerCore:
             raise ConflictError(CONFLICT_MESSAGE)
         return aggregate
 
-    def _record(self, entry: Entry, subject_id: UUID, *aggregates: Any) -> Recorded:
+    def record(self, entry: Entry, subject_id: UUID, *aggregates: Any) -> Recorded:
         receipts = [CommandReceipt.receive(entry.command_id, subject_id)] if entry.command_id else []
         try:
             recordings = self.store.save(*aggregates, *receipts)
         except IntegrityError:
-            previous = self._previous(entry.command_id)
+            previous = self.previous(entry.command_id)
             if previous:
                 return previous
             raise ConflictError(CONFLICT_MESSAGE) from None

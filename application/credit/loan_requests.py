@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.core.capability import CapabilityService
+from application.core.ledger_core import Entry, Recorded
 from application.core.reference import LOAN_CEILINGS
 from application.readmodels.rows import from_row, projected
 from domain.household import Household
@@ -42,27 +43,27 @@ class LoanRequestSummary:
         return self.status == "open"
 
 
-class LoanRequestCases(LedgerCore):
+class LoanRequestCases(CapabilityService):
     def record_loan_request(
         self, actor: Actor, household_id: UUID, programme: Programme, amount: int, purpose: str, entry: Entry
     ) -> Recorded:
         """Form 01/TD: the need as the household declares it; eligibility is checked on the recorded day."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        household = self._load(Household, household_id)
+        household = self.core.load(Household, household_id)
         actor.require_hamlet(household.hamlet)
-        self._require_not_future(entry.effective_on)
-        request = LoanRequest.record(household, programme, amount, purpose, self._act(actor, entry), LOAN_CEILINGS)
-        return self._record(entry, request.id, request)
+        self.core.require_not_future(entry.effective_on)
+        request = LoanRequest.record(household, programme, amount, purpose, self.core.act(actor, entry), LOAN_CEILINGS)
+        return self.core.record(entry, request.id, request)
 
     def withdraw_loan_request(self, actor: Actor, request_id: UUID, reason: str, entry: Entry) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        request = self._load(LoanRequest, request_id, entry.expected_version)
+        request = self.core.load(LoanRequest, request_id, entry.expected_version)
         actor.require_hamlet(request.hamlet)
-        self._require_not_future(entry.effective_on)
-        request.withdraw(reason, self._act(actor, entry))
-        return self._record(entry, request.id, request)
+        self.core.require_not_future(entry.effective_on)
+        request.withdraw(reason, self.core.act(actor, entry))
+        return self.core.record(entry, request.id, request)
 
     def loan_requests(
         self,
@@ -85,18 +86,18 @@ class LoanRequestCases(LedgerCore):
         return [from_row(LoanRequestSummary, row) for row in rows]
 
     def loan_request(self, request_id: UUID) -> LoanRequestSummary:
-        self._load(LoanRequest, request_id)
+        self.core.load(LoanRequest, request_id)
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loan_requests WHERE request_id = ?", (str(request_id),))
         return from_row(LoanRequestSummary, projected(row))
 
-    def _request_met_by(
+    def request_met_by(
         self, household_id: UUID, programme: Programme, granted_on: date, request_id: UUID | None
     ) -> LoanRequest | None:
         """The request a new loan meets: the one named, or the oldest open one of the household and programme."""
         if request_id:
-            return self._load(LoanRequest, request_id)
+            return self.core.load(LoanRequest, request_id)
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row: dict[str, Any] | None = cursor.one(
@@ -106,5 +107,5 @@ class LoanRequestCases(LedgerCore):
             )
         if row is None:
             return None
-        request = self._load(LoanRequest, UUID(str(row["request_id"])))
+        request = self.core.load(LoanRequest, UUID(str(row["request_id"])))
         return request if request.is_open else None

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.core.ledger_core import Entry, Recorded
+from application.core.capability import CapabilityService
+from application.core.ledger_core import Entry, LedgerCore, Recorded
 from application.core.reference import LOAN_CEILINGS
 from application.credit.loan_requests import LoanRequestCases
 from application.readmodels.rows import from_row, projected
@@ -28,7 +29,11 @@ class LoanSummary:
     due_on: date
 
 
-class LoanCases(LoanRequestCases):
+class LoanCases(CapabilityService):
+    def __init__(self, core: LedgerCore, credit: LoanRequestCases) -> None:
+        super().__init__(core)
+        self.credit = credit
+
     def grant_loan(
         self,
         actor: Actor,
@@ -44,22 +49,22 @@ class LoanCases(LoanRequestCases):
         The loan meets the household's recorded need (seed plan §II.2.1): the request named by `request_id`,
         or else the oldest open request of the household and programme recorded on or before the granted day
         (application/credit/loan_requests.py); both are saved in one transaction."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        household = self._load(Household, household_id)
+        household = self.core.load(Household, household_id)
         actor.require_hamlet(household.hamlet)
-        self._require_not_future(entry.effective_on)
-        act = self._act(actor, entry)
-        request = self._request_met_by(household_id, programme, entry.effective_on, request_id)
+        self.core.require_not_future(entry.effective_on)
+        act = self.core.act(actor, entry)
+        request = self.credit.request_met_by(household_id, programme, entry.effective_on, request_id)
         met = request.id if request else None
         loan = Loan.grant(household, programme, amount, term_months, act, met, LOAN_CEILINGS)
         if request is None:
-            return self._record(entry, loan.id, loan)
+            return self.core.record(entry, loan.id, loan)
         request.meet(loan.id, household_id, programme, amount, act)
-        return self._record(entry, loan.id, loan, request)
+        return self.core.record(entry, loan.id, loan, request)
 
     def loan_summary(self, loan_id: UUID) -> LoanSummary:
-        self._load(Loan, loan_id)
+        self.core.load(Loan, loan_id)
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loans WHERE loan_id = ?", (str(loan_id),))

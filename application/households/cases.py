@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
-from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.core.ledger_core import Entry, Recorded
 from application.readmodels.rows import from_row
 from domain import bounds
 from domain.household import Area, Household, Member, Standing
@@ -52,7 +53,7 @@ class HouseholdSummary:
     address: str = ""
 
 
-class HouseholdCases(LedgerCore):
+class HouseholdCases(CapabilityService):
     def register_household(
         self,
         actor: Actor,
@@ -64,7 +65,7 @@ class HouseholdCases(LedgerCore):
         code: str = "",
         address: str = "",
     ) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         hamlet = bounds.line(hamlet, "hamlet", "Xóm", required=True)
         errors = {}
@@ -75,22 +76,22 @@ class HouseholdCases(LedgerCore):
         if errors:
             raise InvalidInputError(errors)
         actor.require_hamlet(hamlet)
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         household = Household.register(
             self.settings.commune,
             hamlet,
             head_name.strip(),
             members,
             area,
-            self._act(actor, entry),
+            self.core.act(actor, entry),
             code.strip(),
             address.strip(),
         )
-        return self._record(entry, household.id, household)
+        return self.core.record(entry, household.id, household)
 
     def recognise_household(self, actor: Actor, household_id: UUID, standing: Standing, entry: Entry) -> Recorded:
         grounds = self.grounds_on(entry.effective_on)
-        return self._change_household(actor, household_id, entry, lambda h, act: h.recognise(standing, act, grounds))
+        return self.change_household(actor, household_id, entry, lambda h, act: h.recognise(standing, act, grounds))
 
     def record_escape(
         self, actor: Actor, household_id: UUID, from_standing: Standing, entry: Entry, becomes_near_poor: bool = False
@@ -98,36 +99,34 @@ class HouseholdCases(LedgerCore):
         """Escape from poverty (poor → out, or poor → near-poor) or from near-poverty."""
         if from_standing is Standing.NEAR_POOR:
             grounds = self.grounds_on(entry.effective_on)
-            return self._change_household(
-                actor, household_id, entry, lambda h, act: h.escape_near_poverty(act, grounds)
-            )
+            return self.change_household(actor, household_id, entry, lambda h, act: h.escape_near_poverty(act, grounds))
         to = Standing.NEAR_POOR if becomes_near_poor else Standing.ESCAPED_POVERTY
         starts_window = to is Standing.ESCAPED_POVERTY or self.settings.poor_to_near_poor_starts_window
         grounds = self.grounds_on(entry.effective_on)
-        return self._change_household(
+        return self.change_household(
             actor, household_id, entry, lambda h, act: h.escape_poverty(to, starts_window, act, grounds)
         )
 
     def record_relapse(self, actor: Actor, household_id: UUID, into: Standing, entry: Entry) -> Recorded:
         grounds = self.grounds_on(entry.effective_on)
-        return self._change_household(actor, household_id, entry, lambda h, act: h.fall_back(into, act, grounds))
+        return self.change_household(actor, household_id, entry, lambda h, act: h.fall_back(into, act, grounds))
 
     def grounds_on(self, day: date) -> Grounds:
         """The standard in force on the decision's effective date, named on the recognition it grounds."""
         standard = next((s for s in self.standards if s.in_force_on(day)), None)
         return Grounds(standard.version, standard.basis) if standard else NO_GROUNDS
 
-    def _change_household(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
-        if previous := self._previous(entry.command_id):
+    def change_household(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
+        if previous := self.core.previous(entry.command_id):
             return previous
-        household = self._load(Household, household_id, entry.expected_version)
+        household = self.core.load(Household, household_id, entry.expected_version)
         actor.require_hamlet(household.hamlet)
-        self._require_not_future(entry.effective_on)
-        change(household, self._act(actor, entry))
-        return self._record(entry, household.id, household)
+        self.core.require_not_future(entry.effective_on)
+        change(household, self.core.act(actor, entry))
+        return self.core.record(entry, household.id, household)
 
     def household_summary(self, household_id: UUID) -> HouseholdSummary:
-        household = self._load(Household, household_id)
+        household = self.core.load(Household, household_id)
         return HouseholdSummary(
             household.id,
             household.version,

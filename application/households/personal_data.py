@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from uuid import UUID
 
+from application.core.capability import CapabilityService
+from application.core.ledger_core import LedgerCore
 from application.households.cases import HouseholdCases, HouseholdSummary
 from domain.people import Person
 from domain.user import Actor
@@ -41,9 +43,13 @@ def person_for(actor: Actor, hamlet: str, person: Person) -> Person:
     return replace(person, citizen_id=mask_number(person.citizen_id))
 
 
-class PersonalDataQueries(HouseholdCases):
+class PersonalDataQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, households: HouseholdCases) -> None:
+        super().__init__(core)
+        self.households = households
+
     def household_for(self, actor: Actor, household_id: UUID) -> HouseholdSummary:
         """The household's page as this user may see it: members' numbers masked unless they need them."""
-        summary = self.household_summary(household_id)
+        summary = self.households.household_summary(household_id)
         members = tuple((member_id, person_for(actor, summary.hamlet, p)) for member_id, p in summary.members)
         return replace(summary, members=members)

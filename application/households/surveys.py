@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID, uuid4
 
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
-from application.core.ledger_core import Entry, Recorded
+from application.core.ledger_core import Entry, LedgerCore, Recorded
 from application.households.cases import HouseholdCases
 from domain.household import Household
 from domain.review import Review
@@ -31,18 +32,22 @@ class WhatIfRow:
         return self.current_class is not self.what_if_class
 
 
-class SurveyCases(HouseholdCases):
+class SurveyCases(CapabilityService):
+    def __init__(self, core: LedgerCore, households: HouseholdCases) -> None:
+        super().__init__(core)
+        self.households = households
+
     def record_survey(
         self, actor: Actor, household_id: UUID, answers: SurveyAnswers, entry: Entry, review_id: UUID | None = None
     ) -> Recorded:
         """Classifies under the standard in force on the survey date and records which one it was."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        household = self._load(Household, household_id, entry.expected_version)
+        household = self.core.load(Household, household_id, entry.expected_version)
         actor.require_hamlet(household.hamlet)
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         standard = standard_on(entry.effective_on, self.standards)
-        act = self._act(actor, entry)
+        act = self.core.act(actor, entry)
         survey = conduct_survey(
             uuid4(),
             list(household.people.values()),
@@ -55,10 +60,10 @@ class SurveyCases(HouseholdCases):
         )
         household.record_survey(survey, act)
         if review_id is None:
-            return self._record(entry, household.id, household)
-        review = self._load(Review, review_id)
+            return self.core.record(entry, household.id, household)
+        review = self.core.load(Review, review_id)
         review.note_survey(household.id, survey.survey_id, survey.provisional_class, standard.version, act)
-        return self._record(entry, household.id, household, review)
+        return self.core.record(entry, household.id, household, review)
 
     def recognise_average_living(
         self,
@@ -78,12 +83,12 @@ class SurveyCases(HouseholdCases):
             )
             household.recognise_average_living(determination, standard, household.area, act)
 
-        return self._change_household(actor, household_id, entry, recognise)
+        return self.households.change_household(actor, household_id, entry, recognise)
 
     def submit_request(
         self, actor: Actor, household_id: UUID, form: RequestForm, reason: str, channel: str, entry: Entry
     ) -> Recorded:
-        return self._change_household(
+        return self.households.change_household(
             actor, household_id, entry, lambda h, act: h.request_review(form, reason, channel, act)
         )
 

@@ -26,8 +26,10 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.persistence import IntegrityError
 
 from application.audit.as_of_state import folded
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError
-from application.core.ledger_core import CONFLICT_MESSAGE
+from application.core.ledger_core import CONFLICT_MESSAGE, LedgerCore
+from application.households.cases import HouseholdCases
 from application.lists.household_lists import HouseholdListCases, ListKind, head_of
 from application.lists.import_rows import (
     ImportRow,
@@ -104,7 +106,12 @@ def natural_keys(household: Household) -> list[tuple[str, ...]]:
     return [("code", code.casefold()), *keys] if code else keys
 
 
-class HouseholdImportCases(HouseholdListCases):
+class HouseholdImportCases(CapabilityService):
+    def __init__(self, core: LedgerCore, households: HouseholdCases, lists: HouseholdListCases) -> None:
+        super().__init__(core)
+        self.households = households
+        self.lists = lists
+
     def import_households(
         self,
         actor: Actor,
@@ -162,7 +169,7 @@ class HouseholdImportCases(HouseholdListCases):
 
     def _known_households(self) -> dict[tuple[str, ...], Household]:
         known: dict[tuple[str, ...], Household] = {}
-        for events in self.household_events_until(self.store.recorder.max_notification_id() or 0).values():
+        for events in self.lists.household_events_until(self.store.recorder.max_notification_id() or 0).values():
             household = folded(events)
             for key in natural_keys(household):
                 known.setdefault(key, household)
@@ -292,7 +299,7 @@ class HouseholdImportCases(HouseholdListCases):
             else LegalBasis(file_name, None, FILE_ISSUER)
         )
         act = Act(actor.username, actor.role.value, row.recognised_on, basis, row.note, days=self.admissible_days())
-        grounds = self.grounds_on(row.recognised_on)
+        grounds = self.households.grounds_on(row.recognised_on)
         if row.kind is ListKind.NEWLY_ESCAPED:
             return self._escape(actor, file_name, row, household, basis)
         if row.kind is ListKind.NEAR_POOR and row.escaped_on and not has_window(household, row.escaped_on):
@@ -314,7 +321,7 @@ class HouseholdImportCases(HouseholdListCases):
             return False
         self._poor_before(actor, file_name, household, escaped_on)
         act = Act(actor.username, actor.role.value, escaped_on, basis, row.note, days=self.admissible_days())
-        household.escape_poverty(Standing.ESCAPED_POVERTY, True, act, self.grounds_on(escaped_on))
+        household.escape_poverty(Standing.ESCAPED_POVERTY, True, act, self.households.grounds_on(escaped_on))
         return True
 
     def _poor_before(self, actor: Actor, file_name: str, household: Household, escaped_on: date) -> None:
@@ -327,7 +334,7 @@ class HouseholdImportCases(HouseholdListCases):
                 "Hộ nghèo trước khi thoát nghèo; ngày công nhận hộ nghèo không có trong tệp nhập.",
                 days=self.admissible_days(),
             )
-            household.recognise(Standing.POOR, before, self.grounds_on(escaped_on))
+            household.recognise(Standing.POOR, before, self.households.grounds_on(escaped_on))
 
     def _near_poor_after_escape(
         self, actor: Actor, file_name: str, row: ImportRow, household: Household, act: Act
@@ -340,7 +347,7 @@ class HouseholdImportCases(HouseholdListCases):
         escaped_on = row.escaped_on
         assert escaped_on is not None
         self._poor_before(actor, file_name, household, escaped_on)
-        grounds = self.grounds_on(row.recognised_on)
+        grounds = self.households.grounds_on(row.recognised_on)
         if escaped_on == row.recognised_on:
             household.escape_poverty(Standing.NEAR_POOR, True, act, grounds)
             return True
@@ -352,7 +359,7 @@ class HouseholdImportCases(HouseholdListCases):
             "Thoát nghèo; quyết định thoát nghèo không có trong tệp nhập.",
             days=self.admissible_days(),
         )
-        household.escape_poverty(Standing.ESCAPED_POVERTY, True, escape, self.grounds_on(escaped_on))
+        household.escape_poverty(Standing.ESCAPED_POVERTY, True, escape, self.households.grounds_on(escaped_on))
         household.fall_back(Standing.NEAR_POOR, act, grounds)
         return True
 

@@ -21,7 +21,9 @@ from application.audit.as_of_state import HouseholdOnDay, Recording, folded, hou
 from application.audit.chain import Link
 from application.audit.checkpoints import REPORT_EXPORT
 from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
+from application.core.ledger_core import LedgerCore
 from application.households.personal_data import mask_number, sees_personal_data
 from domain.formatting import vn_date
 from domain.household import Household, Standing
@@ -247,15 +249,20 @@ def escape_decision(events: Sequence[Any], state: HouseholdOnDay) -> Recording |
     return replace(recording(transition), effective_on=opening.effective_on, basis=opening.basis)
 
 
-class HouseholdListCases(AsOfQueries, TamperEvidenceCases):
+class HouseholdListCases(CapabilityService):
+    def __init__(self, core: LedgerCore, history: AsOfQueries, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.history = history
+        self.tamper_evidence = tamper_evidence
+
     def household_list_on(
         self, actor: Actor, kind: ListKind, on: date | None = None, hamlet: str = "", signed: bool = False
     ) -> HouseholdList:
         """The list on the day (default today); `signed` signs a checkpoint for an export file."""
-        day = self.as_of(on or self.today()).on
+        day = self.history.as_of(on or self.today()).on
         if hamlet and hamlet not in self.settings.hamlets:
             raise InvalidInputError({"hamlet": f"Xóm “{hamlet}” không thuộc xã {self.settings.commune}."})
-        stamp = self.export_stamp(REPORT_EXPORT) if signed else self.chain_up()
+        stamp = self.tamper_evidence.export_stamp(REPORT_EXPORT) if signed else self.tamper_evidence.chain_up()
         rows = []
         for events in self.household_events_until(stamp.position).values():
             state = household_on(events, day)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from eventsourcing.application import AggregateNotFoundError
 
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError
-from application.core.ledger_core import Entry, LedgerCore, Recorded
-from application.plan import projector as plan_projector  # noqa: F401  (registers the plan's audit rows)
+from application.core.ledger_core import Entry, Recorded
 from domain.acts import LegalBasis
 from domain.plan import AnnualPlan, Assignment, Target, plan_id
 from domain.user import NotAllowedError, Role
@@ -22,7 +22,7 @@ def require_chair(actor) -> None:  # type: ignore[no-untyped-def]
         raise NotAllowedError("Chỉ Chủ tịch UBND xã được ban hành, sửa đổi kế hoạch giảm nghèo năm.")
 
 
-class PlanCases(LedgerCore):
+class PlanCases(CapabilityService):
     def issue_plan(
         self,
         actor,  # type: ignore[no-untyped-def]
@@ -34,34 +34,34 @@ class PlanCases(LedgerCore):
         entry: Entry,
     ) -> Recorded:
         """Records the commune's plan for the year; entry.effective_on is its issue date."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         require_chair(actor)
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         if self.plan_of(year):
             raise ConflictError(f"Kế hoạch giảm nghèo năm {year} đã được ban hành; hãy sửa đổi thay vì ban hành lại.")
         issuer = f"UBND xã {self.settings.commune}"
         basis = entry.basis or LegalBasis(number.strip(), entry.effective_on, issuer)
-        act = self._act(actor, Entry(entry.effective_on, basis, entry.note, entry.command_id))
+        act = self.core.act(actor, Entry(entry.effective_on, basis, entry.note, entry.command_id))
         plan = AnnualPlan.issue(
             self.settings.commune, year, number, issuer, parent, targets, assignments, tuple(self.settings.hamlets), act
         )
-        return self._record(entry, plan.id, plan)
+        return self.core.record(entry, plan.id, plan)
 
     def revise_plan_targets(self, actor, year: int, targets: list[Target], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
         require_chair(actor)
         plan = self._plan_or_missing(year, entry.expected_version)
-        plan.revise_targets(targets, self._act(actor, entry))
-        return self._record(entry, plan.id, plan)
+        plan.revise_targets(targets, self.core.act(actor, entry))
+        return self.core.record(entry, plan.id, plan)
 
     def change_plan_assignments(self, actor, year: int, assignments: list[Assignment], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
         require_chair(actor)
         plan = self._plan_or_missing(year, entry.expected_version)
-        plan.change_assignments(assignments, tuple(self.settings.hamlets), self._act(actor, entry))
-        return self._record(entry, plan.id, plan)
+        plan.change_assignments(assignments, tuple(self.settings.hamlets), self.core.act(actor, entry))
+        return self.core.record(entry, plan.id, plan)
 
     def _plan_or_missing(self, year: int, expected_version: int | None) -> AnnualPlan:
-        return self._load(AnnualPlan, plan_id(self.settings.commune, year), expected_version)
+        return self.core.load(AnnualPlan, plan_id(self.settings.commune, year), expected_version)
 
     def plan_of(self, year: int) -> AnnualPlan | None:
         """The commune's plan for the year as revised so far, or None when none was issued."""

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from application.core.errors import InvalidInputError
+from application.core.capability import CapabilityService
 from application.core.ledger_core import LedgerCore
 from application.plan.cases import PlanCases
 from domain.household import Household, Standing
@@ -379,7 +380,11 @@ def evaluate(target: Target, tally: Tally, projects_started: int) -> TargetResul
     return TargetResult(target, coverage.share, "%", met, coverage, note)
 
 
-class DashboardQueries(PlanCases, LedgerCore):
+class DashboardQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, plan: PlanCases) -> None:
+        super().__init__(core)
+        self.plan = plan
+
     _household_fold: HouseholdFold | None = None
 
     def _fold(self) -> HouseholdFold:
@@ -400,7 +405,7 @@ class DashboardQueries(PlanCases, LedgerCore):
             raise InvalidInputError({"as_of": f"Ngày xem phải trong năm {year}."})
         ends_on = as_of or min(today, year_end)
         position = self.store.recorder.max_notification_id() or 0
-        plan = self.plan_of(year)
+        plan = self.plan.plan_of(year)
         rules = self.indicator_rules
         tallies = {name: Tally() for name in self.settings.hamlets}
         with self._fold().current(self.store) as households:

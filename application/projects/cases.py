@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError, NotFoundError
-from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.core.ledger_core import Entry, Recorded
 from application.readmodels.rows import from_row, projected
 from domain.household import Household
 from domain.project import Component, Project, ProjectStage
@@ -31,7 +32,7 @@ class ProjectSummary:
     version: int
 
 
-class ProjectCases(LedgerCore):
+class ProjectCases(CapabilityService):
     def propose_project(
         self,
         actor: Actor,
@@ -41,22 +42,22 @@ class ProjectCases(LedgerCore):
         entry: Entry,
         responsible: str = "",
     ) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         actor.require_writer()
         households = [self._household(household_id) for household_id in household_ids]
         for household in households:
             actor.require_hamlet(household.hamlet)
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         project = Project.propose(
             self.settings.commune,
             name,
             component,
             household_ids,
             responsible or actor.username,
-            self._act(actor, entry),
+            self.core.act(actor, entry),
         )
-        return self._record(entry, project.id, project)
+        return self.core.record(entry, project.id, project)
 
     def approve_project(
         self, actor: Actor, project_id: UUID, approver: str, starts_on: date, duration_months: int, entry: Entry
@@ -73,24 +74,24 @@ class ProjectCases(LedgerCore):
         return self._change(actor, project_id, entry, lambda project, act: project.review(results, act))
 
     def _change(self, actor: Actor, project_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        project = self._load(Project, project_id, entry.expected_version)
+        project = self.core.load(Project, project_id, entry.expected_version)
         actor.require_writer()
         if actor.role not in COMMUNE_WIDE_ROLES and actor.username != project.responsible:
             raise NotAllowedError("Chỉ cán bộ phụ trách dự án, Chủ tịch hoặc Phó Chủ tịch được ghi nhận cho dự án này.")
-        self._require_not_future(entry.effective_on)
-        change(project, self._act(actor, entry))
-        return self._record(entry, project.id, project)
+        self.core.require_not_future(entry.effective_on)
+        change(project, self.core.act(actor, entry))
+        return self.core.record(entry, project.id, project)
 
     def _household(self, household_id: UUID) -> Household:
         try:
-            return self._load(Household, household_id)
+            return self.core.load(Household, household_id)
         except NotFoundError:
             raise InvalidInputError({"household_ids": f"Không tìm thấy hộ {household_id}."}) from None
 
     def project_summary(self, project_id: UUID) -> ProjectSummary:
-        self._load(Project, project_id)
+        self.core.load(Project, project_id)
         self.views.catch_up()
         with self.views.database.reading() as cursor:
             row = cursor.one("SELECT * FROM view_projects WHERE project_id = ?", (str(project_id),))

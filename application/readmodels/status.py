@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from application.audit.chain import Link, chain_head
 from application.audit.checkpoints import Checkpoint, checkpoint_of
-from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError
 from application.core.ledger_core import Entry, Recorded
 from application.readmodels.stalls import Stall
@@ -36,7 +36,7 @@ class ReadModelStatus:
         return self.log_head - self.views_position
 
 
-class ReadModelStatusCases(TamperEvidenceCases):
+class ReadModelStatusCases(CapabilityService):
     def read_model_status(self) -> ReadModelStatus:
         self.views.catch_up()
         log_head = self.store.recorder.max_notification_id() or 0
@@ -45,6 +45,9 @@ class ReadModelStatusCases(TamperEvidenceCases):
             row = cursor.one("SELECT * FROM audit_checkpoints ORDER BY position DESC, signed_at DESC LIMIT 1")
         checkpoint = checkpoint_of(row) if row else None
         return ReadModelStatus(log_head, self.views.position(), chain, self.views.stall(), checkpoint)
+
+    def rebuild_read_models(self) -> int:
+        return self.views.rebuild()
 
     def stalled_read_models(self) -> Stall | None:
         """One indexed query, for the chair's banner on every page."""
@@ -62,8 +65,8 @@ class ReadModelStatusCases(TamperEvidenceCases):
         if stall is None or stall.position != position:
             where = f"bản ghi số {stall.position}" if stall else "không có bản ghi nào"
             raise ConflictError(f"Các bảng đọc không dừng ở bản ghi số {position} ({where} đang chặn).")
-        act = self._act(actor, entry)
+        act = self.core.act(actor, entry)
         skip = ReadModelSkip.record(position, stall.originator_id, stall.topic, stall.error, reason, act)
-        recorded = self._record(entry, skip.id, skip)
+        recorded = self.core.record(entry, skip.id, skip)
         self.views.retry()
         return recorded

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
+from application.core.ledger_core import LedgerCore
 from application.readmodels.database import Cursor
 from application.readmodels.rows import from_row
 from application.reminders.completeness_report import (
@@ -30,7 +32,12 @@ from application.reminders.sweep import SweepCases
 from domain.deadlines import ReminderRule
 
 
-class CompletenessQueries(SweepCases, ObligationQueries):
+class CompletenessQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, sweeps: SweepCases, deadlines: ObligationQueries) -> None:
+        super().__init__(core)
+        self.sweeps = sweeps
+        self.deadlines = deadlines
+
     def this_year(self) -> tuple[date, date]:
         """The period the obligation pages show when none is asked for."""
         return date(self.today().year, 1, 1), date(self.today().year, 12, 31)
@@ -41,16 +48,18 @@ class CompletenessQueries(SweepCases, ObligationQueries):
         require_period(due_from, due_to)
         if status not in ("", *STATUSES):
             raise InvalidInputError({"status": "Tình trạng không hợp lệ."})
-        return [item for item in self.obligations(due_from, due_to, hamlet, rule) if status in ("", item.status)]
+        return [
+            item for item in self.deadlines.obligations(due_from, due_to, hamlet, rule) if status in ("", item.status)
+        ]
 
     def completeness(self, due_from: date, due_to: date, today: date | None = None) -> CompletenessReport:
         require_period(due_from, due_to)
         today, log_position = today or self.today(), self.store.recorder.max_notification_id() or 0
-        items = self.obligations(due_from, due_to)  # caught up to log_position at least
+        items = self.deadlines.obligations(due_from, due_to)  # caught up to log_position at least
         with self.views.database.reading() as cursor:
             runs, issued = sweep_runs(cursor), issued_reminders(cursor, due_from, due_to)
             acts = recorded_acts(cursor, {p for i in items for p in (i.created_by_position, i.changed_by_position)})
-        until, schedules = checked_until(runs, today), self.schedules()
+        until, schedules = checked_until(runs, today), self.sweeps.schedules()
         accounts = tuple(account(i, acts, issued, runs, schedules[i.rule], until) for i in items)
         since = min([due_from, *(e.notice_on for a in accounts for e in a.expected)])
         listed = tuple(run for run in runs if since <= run.today <= today)  # a catch-up may come after the period

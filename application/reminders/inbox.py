@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from application.core.ledger_core import Entry, LedgerCore, Recorded
+from application.core.capability import CapabilityService
+from application.core.ledger_core import Entry, Recorded
 from application.readmodels.rows import from_row
 from domain.deadlines import ReminderRule
 from domain.reminder import Reminder
@@ -35,7 +36,7 @@ class ReminderItem:
     email_state: str | None = None
 
 
-class ReminderCases(LedgerCore):
+class ReminderCases(CapabilityService):
     def inbox(self, actor: Actor, include_acknowledged: bool = False, everyone: bool = False) -> list[ReminderItem]:
         self.views.catch_up()
         sql, params = "SELECT * FROM view_reminders WHERE 1 = 1", []
@@ -57,22 +58,22 @@ class ReminderCases(LedgerCore):
         return int(row["n"]) if row else 0
 
     def acknowledge_reminder(self, actor: Actor, reminder: UUID, entry: Entry) -> Recorded:
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        found = self._load(Reminder, reminder)
+        found = self.core.load(Reminder, reminder)
         if actor.username != found.recipient and not actor.commune_wide:
             raise NotAllowedError("Nhắc việc này không gửi cho bạn.")
         actor.require_writer()
-        found.acknowledge(self._act(actor, entry))
-        return self._record(entry, found.id, found)
+        found.acknowledge(self.core.act(actor, entry))
+        return self.core.record(entry, found.id, found)
 
     def resolve_reminder(self, actor: Actor, reminder: UUID, entry: Entry) -> Recorded:
         """The obligation behind the reminder is met or settled; the note says how."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        found = self._load(Reminder, reminder)
+        found = self.core.load(Reminder, reminder)
         if actor.username != found.recipient and not actor.commune_wide:
             raise NotAllowedError("Nhắc việc này không gửi cho bạn.")
         actor.require_writer()
-        found.resolve(self._act(actor, entry))
-        return self._record(entry, found.id, found)
+        found.resolve(self.core.act(actor, entry))
+        return self.core.record(entry, found.id, found)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from application.core.capability import CapabilityService
+from application.core.ledger_core import LedgerCore
 from application.readmodels.rows import from_row
 from application.reminders.inbox import ReminderItem
 from application.users.responsibility import Responsibility
@@ -40,7 +42,11 @@ class ObligationItem:
         return "acknowledged" if all(r.acknowledged_at for r in self.reminders) else "issued"
 
 
-class ObligationQueries(Responsibility):
+class ObligationQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, responsibility: Responsibility) -> None:
+        super().__init__(core)
+        self.responsibility = responsibility
+
     def obligations(
         self,
         due_from: date | None = None,
@@ -66,8 +72,11 @@ class ObligationQueries(Responsibility):
             by_deadline.setdefault((row["rule"], row["subject_id"], row["due_on"]), []).append(
                 from_row(ReminderItem, row)
             )
-        users = self._users()
-        return [self._item({**row, "responsible": self.responsible_of(row, users)}, by_deadline) for row in rows]
+        users = self.responsibility.users()
+        return [
+            self._item({**row, "responsible": self.responsibility.responsible_of(row, users)}, by_deadline)
+            for row in rows
+        ]
 
     def _item(self, row: dict, by_deadline: dict) -> ObligationItem:  # type: ignore[type-arg]
         """The responsible official is the one the sweep would remind today (stored only for projects)."""
@@ -83,5 +92,5 @@ class ObligationQueries(Responsibility):
                 "SELECT responsible, subject_type, hamlet FROM view_obligations WHERE status = 'open' AND due_on < ?",
                 (self.today().isoformat(),),
             )
-        users = self._users()
-        return sum(self.responsible_of(row, users) == actor.username for row in rows)
+        users = self.responsibility.users()
+        return sum(self.responsibility.responsible_of(row, users) == actor.username for row in rows)

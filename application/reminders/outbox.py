@@ -27,7 +27,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from application.core.ledger_core import LedgerCore
+from application.core.capability import CapabilityService
 from application.reminders.mail import (
     DeliveryUncertainError,
     MailNotSentError,
@@ -42,7 +42,6 @@ from domain.reminder import Reminder, ReminderRefusedError
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class OutboxReport:
     sent: int
@@ -50,7 +49,7 @@ class OutboxReport:
     skipped_uncertain: int
 
 
-class OutboxCases(LedgerCore):
+class OutboxCases(CapabilityService):
     def send_due_emails(self, today: date | None = None) -> OutboxReport:
         if not self.settings.smtp_host:
             return OutboxReport(0, 0, 0)

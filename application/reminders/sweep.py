@@ -17,6 +17,8 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError
 
 from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
+from application.core.ledger_core import LedgerCore
 from application.users.responsibility import Responsibility
 from domain.deadlines import DEFAULT_SCHEDULES, Notice, ReminderRule, ReminderSchedule, calendar_deadlines, notices
 from domain.reminder import Deadline, Reminder, escalation_id, reminder_id
@@ -51,7 +53,12 @@ def deadline_of(row: dict[str, Any]) -> Deadline:
     )
 
 
-class SweepCases(Responsibility, TamperEvidenceCases):
+class SweepCases(CapabilityService):
+    def __init__(self, core: LedgerCore, responsibility: Responsibility, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.responsibility = responsibility
+        self.tamper_evidence = tamper_evidence
+
     def schedules(self) -> dict[ReminderRule, ReminderSchedule]:
         """The default schedules of domain/deadlines.py with the configured lead times over them."""
         configured = self.settings.reminder_schedules
@@ -66,7 +73,7 @@ class SweepCases(Responsibility, TamperEvidenceCases):
         run.finish(issued, already, escalated, today)
         self.store.save(run)
         self.views.catch_up()
-        self.daily_checkpoint()  # issue 5 §1: the log's head is signed at least daily
+        self.tamper_evidence.daily_checkpoint()  # issue 5 §1: the log's head is signed at least daily
         return SweepReport(today, issued, already, escalated)
 
     def sweep_on(self, day: date) -> SweepReport:
@@ -132,7 +139,7 @@ class SweepCases(Responsibility, TamperEvidenceCases):
             known = {row["reminder_id"] for row in cursor.all("SELECT reminder_id FROM view_reminders")}
         escalated = 0
         for row in ignored:
-            supervisor = self.supervisor_of(row["recipient"])
+            supervisor = self.responsibility.supervisor_of(row["recipient"])
             if supervisor and str(escalation_id(UUID(row["reminder_id"]))) not in known:
                 notice_on = date.fromisoformat(row["issued_on"]) + timedelta(days=wait)
                 escalated += self._save(
@@ -148,8 +155,8 @@ class SweepCases(Responsibility, TamperEvidenceCases):
         return True
 
     def _recipient(self, row: dict[str, Any], notice: Notice) -> str:
-        responsible = self.responsible_of(row)
-        return (self.supervisor_of(responsible) or responsible) if notice.escalated else responsible
+        responsible = self.responsibility.responsible_of(row)
+        return (self.responsibility.supervisor_of(responsible) or responsible) if notice.escalated else responsible
 
 
 def schedule_with(default: ReminderSchedule, configured: dict[str, Any]) -> ReminderSchedule:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID, uuid4
 
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError
 from application.core.ledger_core import Entry, Recorded
-from application.households.cases import HouseholdCases
 from domain.acts import Act
 from domain.household import Household
 from domain.review import ListingBasis, Outcome, Review, ReviewKind, change_of
@@ -18,15 +18,15 @@ REQUEST_BASIS = {RequestForm.REVIEW: ListingBasis.FORM_01, RequestForm.ESCAPE: L
 CERTIFICATE_SUFFIX = "GCN-HN.HCN"  # Giấy chứng nhận hộ nghèo, hộ cận nghèo (domain.md §4.2)
 
 
-class ReviewCases(HouseholdCases):
+class ReviewCases(CapabilityService):
     def open_review(self, actor: Actor, kind: ReviewKind, year: int, month: int, entry: Entry) -> Recorded:
         """Opens the review with its list: the managed lists (periodic only) and every pending request."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         actor.require_leader("mở đợt rà soát")
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         self._require_no_twin(kind, year, month)
-        act = self._act(actor, entry)
+        act = self.core.act(actor, entry)
         review = Review.open(uuid4(), kind, self.settings.commune, year, month, act)
         for row in self._to_list(kind):
             basis = (
@@ -35,7 +35,7 @@ class ReviewCases(HouseholdCases):
                 else (ListingBasis.MANAGED_LIST)
             )
             review.list_household(UUID(row["household_id"]), row["hamlet"], row["head_name"], basis, act)
-        return self._record(entry, review.id, review)
+        return self.core.record(entry, review.id, review)
 
     def _require_no_twin(self, kind: ReviewKind, year: int, month: int) -> None:
         """One annual review a year and one regular review a month (Decision 24/2021, Art. 3(1))."""
@@ -60,7 +60,7 @@ class ReviewCases(HouseholdCases):
 
     def list_for_review(self, actor: Actor, review_id: UUID, household_id: UUID, entry: Entry) -> Recorded:
         """Adds a household to an open review, e.g. one whose request came in after it opened."""
-        household = self._load(Household, household_id)
+        household = self.core.load(Household, household_id)
         basis = self._listing_basis(household)
         return self._review_step(
             actor,
@@ -113,7 +113,7 @@ class ReviewCases(HouseholdCases):
     def receive_complaint(
         self, actor: Actor, review_id: UUID, household_id: UUID, complainant: str, content: str, entry: Entry
     ) -> Recorded:
-        hamlet = self._load(Household, household_id).hamlet
+        hamlet = self.core.load(Household, household_id).hamlet
         return self._review_step(
             actor,
             review_id,
@@ -132,7 +132,7 @@ class ReviewCases(HouseholdCases):
         rechecked_class: PovertyClass | None,
         entry: Entry,
     ) -> Recorded:
-        hamlet = self._load(Household, household_id).hamlet
+        hamlet = self.core.load(Household, household_id).hamlet
         return self._review_step(
             actor,
             review_id,
@@ -149,33 +149,33 @@ class ReviewCases(HouseholdCases):
         )
 
     def _review_step(self, actor: Actor, review_id: UUID, entry: Entry, hamlet: str, step) -> Recorded:  # type: ignore[no-untyped-def]
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
-        review = self._load(Review, review_id, entry.expected_version)
+        review = self.core.load(Review, review_id, entry.expected_version)
         if hamlet:
             actor.require_hamlet(hamlet)
-        self._require_not_future(entry.effective_on)
-        step(review, self._act(actor, entry))
-        return self._record(entry, review.id, review)
+        self.core.require_not_future(entry.effective_on)
+        step(review, self.core.act(actor, entry))
+        return self.core.record(entry, review.id, review)
 
     def decide_review(self, actor: Actor, review_id: UUID, entry: Entry, first_certificate: int = 1) -> Recorded:
         """Art. 4(6): the chair's decision recognises each household whose posting ended, atomically."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         actor.require_leader("ký quyết định công nhận")
         if entry.basis is None:
             raise InvalidInputError({"basis_number": "Hãy nhập số quyết định công nhận."})
-        self._require_not_future(entry.effective_on)
-        review = self._load(Review, review_id, entry.expected_version)
-        act = self._act(actor, entry)
+        self.core.require_not_future(entry.effective_on)
+        review = self.core.load(Review, review_id, entry.expected_version)
+        act = self.core.act(actor, entry)
         households, outcomes = self._apply_decision(review, act, first_certificate)
         review.decide(outcomes, act)
-        return self._record(entry, review.id, review, *households)
+        return self.core.record(entry, review.id, review, *households)
 
     def _apply_decision(self, review: Review, act: Act, certificate: int) -> tuple[list[Household], list[Outcome]]:
         households, outcomes = [], []
         for candidate in review.decidable(act.effective_on):
-            household = self._load(Household, candidate.household_id)
+            household = self.core.load(Household, candidate.household_id)
             decided = candidate.proposed_class
             assert decided is not None
             before = household.standing.value

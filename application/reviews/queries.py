@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from application.core.ledger_core import LedgerCore
+from application.core.capability import CapabilityService
 from application.readmodels.rows import from_row
 from domain.review import Candidate, ListingBasis, Outcome, Review, ReviewKind
 from domain.standards import PovertyClass
@@ -101,9 +101,9 @@ class ReviewListItem:
     last_decided_on: date | None
 
 
-class ReviewQueries(LedgerCore):
+class ReviewQueries(CapabilityService):
     def review_summary(self, review_id: UUID) -> ReviewSummary:
-        review = self._load(Review, review_id)
+        review = self.core.load(Review, review_id)
         order = {hamlet: n for n, hamlet in enumerate(self.settings.hamlets)}  # the commune's order, not A–Z
         candidates = sorted(review.candidates.values(), key=lambda c: (order.get(c.hamlet, len(order)), c.head_name))
         decisions = tuple(

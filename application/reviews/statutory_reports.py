@@ -28,7 +28,9 @@ from application.audit.as_of_state import folded
 from application.audit.chain import Link
 from application.audit.checkpoints import REPORT_EXPORT
 from application.audit.tamper_evidence import TamperEvidenceCases
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
+from application.core.ledger_core import LedgerCore
 from domain.household import Household, Standing
 from domain.review import Review, ReviewKind, change_of
 
@@ -126,7 +128,11 @@ class _Folded:
     reviews: list[list[Any]]  # each review's events, in log order
 
 
-class StatutoryReportQueries(TamperEvidenceCases):
+class StatutoryReportQueries(CapabilityService):
+    def __init__(self, core: LedgerCore, tamper_evidence: TamperEvidenceCases) -> None:
+        super().__init__(core)
+        self.tamper_evidence = tamper_evidence
+
     def monthly_review_report(self, year: int, month: int, export: bool = False) -> MonthlyReviewReport:
         """The regular reviews' decisions and written refusals dated in the month, per hamlet."""
         self._require_period(year, month)
@@ -210,10 +216,10 @@ class StatutoryReportQueries(TamperEvidenceCases):
     def _report_log(self, export: bool) -> tuple[ReportSource, _Folded]:
         """The head the report is built to: a freshly signed checkpoint for an export, else the head on screen."""
         if export:
-            head: Link = self.export_stamp(REPORT_EXPORT)
+            head: Link = self.tamper_evidence.export_stamp(REPORT_EXPORT)
         else:
             self.views.catch_up()  # the catch-up links what it projects, so the head is the log's last position
-            head = self.log_head()
+            head = self.tamper_evidence.log_head()
         return ReportSource(head.position, head.hash, self.clock(), export), self._events_up_to(head.position)
 
     def _events_up_to(self, position: int) -> _Folded:

@@ -11,10 +11,10 @@ from argon2 import PasswordHasher, profiles
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
+from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError, NotFoundError
 from application.readmodels.rows import from_row
 from application.users.password_policy import password_problem
-from application.users.session_cases import SessionCases
 from domain.acts import SYSTEM_ACTOR, Act
 from domain.user import Actor, EmailAddressError, Role, User, user_id
 
@@ -33,7 +33,7 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class UserCases(SessionCases):
+class UserCases(CapabilityService):
     def create_user(
         self,
         username: str,
@@ -50,7 +50,7 @@ class UserCases(SessionCases):
         if problem := password_problem(password, username, self.settings.commune):
             raise InvalidInputError({"password": problem})
         act = Act(by, SYSTEM_ACTOR, self.today(), note="Tạo tài khoản")
-        password_hash = self._hasher().hash(password)
+        password_hash = self.hasher().hash(password)
         user = User.register(username, full_name, role, hamlets, self.settings.commune, password_hash, act)
         if email.strip():
             set_email(user, email, act)
@@ -63,12 +63,12 @@ class UserCases(SessionCases):
 
     def actor(self, username: str) -> Actor | None:
         """The signed-in user as they stand now: a deactivated account's session ends at its next request."""
-        user = self._user(username)
+        user = self.user(username)
         return user.as_actor() if user and user.may_sign_in else None
 
     def issue_token(self, username: str, by: str = SYSTEM_ACTOR) -> str:
         """A personal bearer token; only its digest is stored."""
-        user = self._user(username)
+        user = self.user(username)
         if user is None:
             raise NotFoundError(f"Không có tài khoản {username}.")
         token = f"{user.id.hex}.{secrets.token_urlsafe(32)}"
@@ -79,7 +79,7 @@ class UserCases(SessionCases):
 
     def set_user_email(self, username: str, address: str, by: str = SYSTEM_ACTOR) -> None:
         """The address the user's reminders are e-mailed to; an empty one stops the e-mail."""
-        user = self._user(username)
+        user = self.user(username)
         if user is None:
             raise NotFoundError(f"Không có tài khoản {username}.")
         set_email(user, address, Act(by, SYSTEM_ACTOR, self.today(), note="Đặt địa chỉ thư điện tử"))
@@ -101,10 +101,10 @@ class UserCases(SessionCases):
             return None
         return user.as_actor()
 
-    def _hasher(self) -> PasswordHasher:
+    def hasher(self) -> PasswordHasher:
         return PasswordHasher.from_parameters(getattr(profiles, self.settings.password_hashing))
 
-    def _user(self, username: str) -> User | None:
+    def user(self, username: str) -> User | None:
         try:
             user = self.store.repository.get(user_id(username))
         except AggregateNotFoundError:

@@ -17,11 +17,12 @@ from uuid import uuid4
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError, NotFoundError
-from application.core.ledger_core import Entry, Recorded
+from application.core.ledger_core import Entry, LedgerCore, Recorded
 from application.users.cases import UserCases
 from application.users.password_policy import password_problem
-from application.users.session_cases import log
+from application.users.session_cases import SessionCases, log
 from domain.acts import Act, DomainError
 from domain.sign_in import FailureReason, SignIn
 from domain.user import Actor, NotAllowedError, Role, User, user_id
@@ -47,7 +48,12 @@ class Authority:
     active: bool
 
 
-class UserManagementCases(UserCases):
+class UserManagementCases(CapabilityService):
+    def __init__(self, core: LedgerCore, users: UserCases, sessions: SessionCases) -> None:
+        super().__init__(core)
+        self.users = users
+        self.sessions = sessions
+
     def sign_in(self, username: str, password: str, address: str = "") -> Actor:
         """Checks the password and records the attempt of a known account, never the password tried.
 
@@ -58,8 +64,8 @@ class UserManagementCases(UserCases):
         GIAMNGHEO_SIGN_IN_MAX_FAILURES per lock-out, so they cannot flood the log either.
         """
         username = username.strip().lower()
-        self._refuse_if_throttled(username, address)
-        user = self._user(username)
+        self.sessions.refuse_if_throttled(username, address)
+        user = self.users.user(username)
         if user is None:
             self._refuse_unknown(username, password, address)
         reason = self._password_failure(user, password)
@@ -68,23 +74,25 @@ class UserManagementCases(UserCases):
         act = Act(username, user.role.value if user.role else "", self.today(), note="")
         if reason is None:
             self.store.save(SignIn.succeed(uuid4(), username, act))
-            self._forget_failures(username)
+            self.sessions.forget_failures(username)
             return user.as_actor()
-        self._count_failure(username, address)
+        self.sessions.count_failure(username, address)
         self.store.save(SignIn.fail(uuid4(), username, reason, act))
         raise SignInRefusedError(REFUSALS[reason])
 
     def _refuse_unknown(self, username: str, password: str, address: str) -> NoReturn:
         """No account of this name: the same password check as for one, then counted and logged only."""
         self._password_failure(None, password)
-        self._count_failure(username, address)
+        self.sessions.count_failure(username, address)
         log.warning("failed sign-in, no such account: username=%r address=%r", username[:64], address)
         raise SignInRefusedError(REFUSALS[FailureReason.WRONG_PASSWORD])
 
     def _password_failure(self, user: User | None, password: str) -> FailureReason | None:
         """One argon2 verification, also for an unknown user (against a dummy hash of the same cost)."""
         try:
-            self._hasher().verify(user.password_hash if user else dummy_hash(self.settings.password_hashing), password)
+            self.users.hasher().verify(
+                user.password_hash if user else dummy_hash(self.settings.password_hashing), password
+            )
         except (VerificationError, InvalidHashError):
             return FailureReason.WRONG_PASSWORD
         return None
@@ -132,14 +140,14 @@ class UserManagementCases(UserCases):
             raise InvalidInputError({"old_password": "Mật khẩu hiện tại không đúng."})
         password_hash = self._new_password_hash(new_password, actor.username, "new_password")
         entry = Entry(self.today())
-        user.change_password(password_hash, self._act(actor, entry))
-        return self._ending_sessions(actor.username, self._record(entry, user.id, user), keep_session)
+        user.change_password(password_hash, self.core.act(actor, entry))
+        return self._ending_sessions(actor.username, self.core.record(entry, user.id, user), keep_session)
 
     def _ending_sessions(self, username: str, recorded: Recorded, keep: str = "") -> Recorded:
         """Issue 10 §4: a role change, a deactivation or a new password ends the account's open sessions.
         A hamlet assignment does not: the account's authority is read afresh at every request anyway."""
         if not recorded.duplicate:
-            self.end_sessions(username, keep)
+            self.sessions.end_sessions(username, keep)
         return recorded
 
     def authority_on(self, username: str, day: date) -> Authority | None:
@@ -161,30 +169,30 @@ class UserManagementCases(UserCases):
         self, actor: Actor, username: str, entry: Entry, change: Callable[[User, Act], None], not_self: str = ""
     ) -> Recorded:
         """Only the chair manages accounts (the chair assigns officials to hamlets, seed plan §VI)."""
-        if previous := self._previous(entry.command_id):
+        if previous := self.core.previous(entry.command_id):
             return previous
         user = self._managed(actor, username, entry, not_self)
-        change(user, self._act(actor, entry))
-        return self._record(entry, user.id, user)
+        change(user, self.core.act(actor, entry))
+        return self.core.record(entry, user.id, user)
 
     def _managed(self, actor: Actor, username: str, entry: Entry, not_self: str) -> User:
         if actor.role is not Role.CHAIR:
             raise NotAllowedError("Chỉ Chủ tịch UBND xã được quản lý tài khoản.")
         if not_self and username.strip().lower() == actor.username:
             raise NotAllowedError(f"Chủ tịch không thể tự {not_self}; việc này để tài khoản khác làm.")
-        self._require_not_future(entry.effective_on)
+        self.core.require_not_future(entry.effective_on)
         return self._account(username, entry.expected_version)
 
     def _account(self, username: str, expected_version: int | None = None) -> User:
         try:
-            return self._load(User, user_id(username), expected_version)
+            return self.core.load(User, user_id(username), expected_version)
         except NotFoundError:
             raise NotFoundError(f"Không có tài khoản {username}.") from None
 
     def _new_password_hash(self, password: str, username: str, field: str) -> str:
         if problem := password_problem(password, username, self.settings.commune):
             raise InvalidInputError({field: problem})
-        return self._hasher().hash(password)
+        return self.users.hasher().hash(password)
 
 
 @cache

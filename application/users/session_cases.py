@@ -6,7 +6,8 @@ import logging
 import math
 from functools import cached_property
 
-from application.core.ledger_core import LedgerCore, on_start_up
+from application.core.capability import CapabilityService
+from application.core.ledger_core import on_start_up
 from application.users.sessions import FailureCounter, Limits, SessionStore, create_session_tables
 from domain.acts import DomainError
 
@@ -32,7 +33,7 @@ def address_key(address: str) -> str:
     return f"address:{address[:KEY_KEPT]}"
 
 
-class SessionCases(LedgerCore):
+class SessionCases(CapabilityService):
     @cached_property
     def sessions(self) -> SessionStore:
         on_start_up(lambda: create_session_tables(self.views.database))
@@ -71,15 +72,15 @@ class SessionCases(LedgerCore):
             keys[address_key(address)] = self.settings.sign_in_max_failures_per_address
         return keys
 
-    def _refuse_if_throttled(self, username: str, address: str) -> None:
+    def refuse_if_throttled(self, username: str, address: str) -> None:
         """Checked before the password, the same for known and unknown names: no hash, no event."""
         wait = self.sign_in_failures.locked_for(list(self._throttle_keys(username, address)), self._seconds())
         if wait:  # not logged one by one: the lock itself was logged when it started
             raise SignInThrottledError(wait)
 
-    def _count_failure(self, username: str, address: str) -> None:
+    def count_failure(self, username: str, address: str) -> None:
         for key in self.sign_in_failures.failed(self._throttle_keys(username, address), self._seconds()):
             log.warning("sign-in locked for %d minutes: %r", self.settings.sign_in_lockout_minutes, key)
 
-    def _forget_failures(self, username: str) -> None:
+    def forget_failures(self, username: str) -> None:
         self.sign_in_failures.clear(user_key(username))
