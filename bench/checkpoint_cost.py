@@ -34,17 +34,19 @@ def no_checkpoint(cursor: Any, recorder: Any) -> None:
 def measure(url: str, data_dir: str, writes: int) -> dict[str, float]:
     keys = {"secret_key": "bench", "audit_key": "bench", "password_hashing": "CHEAPEST"}
     ledger = Ledger(Settings(database=url, data_dir=data_dir, **keys))
-    seal, times = ledger.notary.seal, {mode: [] for mode in MODES}
+    seal, times = ledger.core.notary.seal, {mode: [] for mode in MODES}
     try:
-        ledger.create_user("diachinh", "Công chức Địa chính", Role.OFFICIAL, ["Xuân Hà"], "mat-khau-do-dai-du-9")
-        official = ledger.actor("diachinh")
-        assert official is not None and ledger.notary.witness is not None
+        ledger.users.create_user("diachinh", "Công chức Địa chính", Role.OFFICIAL, ["Xuân Hà"], "mat-khau-do-dai-du-9")
+        official = ledger.users.actor("diachinh")
+        assert official is not None and ledger.core.notary.witness is not None
         for number in range(writes):
             mode = MODES[number % 3]
             ledger.views.seal = no_checkpoint if mode == MODES[0] else seal  # type: ignore[method-assign]
-            ledger.notary.witness.fsync = mode == MODES[2]
+            ledger.core.notary.witness.fsync = mode == MODES[2]
             started = time.perf_counter()
-            ledger.register_household(official, "Xuân Hà", f"Hộ số {number}", [], Area.RURAL, Entry(date(2020, 1, 6)))
+            ledger.households.register_household(
+                official, "Xuân Hà", f"Hộ số {number}", [], Area.RURAL, Entry(date(2020, 1, 6))
+            )
             times[mode].append((time.perf_counter() - started) * 1000)
     finally:
         ledger.close()

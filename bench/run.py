@@ -221,7 +221,7 @@ def household_with_history(actor: Actor, commune: str, number: int) -> Household
 
 def fill_log(ledger: Ledger, target: int) -> int:
     """Saves households with histories, BATCH per save, until the log holds `target` events."""
-    actor = ledger.actor(OFFICIAL)
+    actor = ledger.users.actor(OFFICIAL)
     assert actor is not None
     number = 0
     while ledger.log_position() < target:
@@ -269,7 +269,7 @@ def prepared_ledger(database: str) -> tuple[Ledger, float, int]:
     ledger = Ledger(Settings(database=database, secret_key="bench", hamlets=DEFAULT_HAMLETS))
     demo_ms, _ = timed(lambda: load_demo(ledger, households=DEMO_HOUSEHOLDS))
     demo_events = ledger.log_position()
-    ledger.create_user(OFFICIAL, "Cán bộ đo hiệu năng", Role.OFFICIAL, [HAMLET], PASSWORD)
+    ledger.users.create_user(OFFICIAL, "Cán bộ đo hiệu năng", Role.OFFICIAL, [HAMLET], PASSWORD)
     return ledger, demo_ms, demo_events
 
 
@@ -279,10 +279,10 @@ def measure(database: str, sizes: Sizes) -> Result:
         register, recognise = form_posts(ledger, sizes.posts)
         raw_save = raw_save_times(database, sizes.posts)
         fill_log(ledger, sizes.events)
-        rebuild, events = events_per_second(ledger.rebuild_read_models, sizes.repeats)
+        rebuild, events = events_per_second(ledger.read_models.rebuild_read_models, sizes.repeats)
         raw_read, read = events_per_second(lambda: read_and_decode(ledger), sizes.repeats)
         assert read == events == ledger.log_position(), (read, events)
-        assert len(ledger.household_list(hamlet=HAMLET)) >= sizes.posts
+        assert len(ledger.households.household_list(hamlet=HAMLET)) >= sizes.posts
     return Result(register, recognise, raw_save, rebuild, raw_read, events, demo_ms / 1000, demo_events)
 
 

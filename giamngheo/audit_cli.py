@@ -42,7 +42,7 @@ def verify(with_ledger: WithLedger, witness: Path | None = None, no_witness: boo
         chosen = None if no_witness else witness or (configured if configured and configured.exists() else None)
         if chosen and not chosen.is_file():
             sys.exit(f"Lỗi: không có tệp nhân chứng {chosen}.")
-        return ledger.verify_log(chosen), chosen
+        return ledger.tamper_evidence.verify_log(chosen), chosen
 
     verdict, chosen = with_ledger(check)
     print(f"Đối chiếu tệp nhân chứng: {chosen}." if chosen else "Không đối chiếu tệp nhân chứng nào.")
@@ -70,7 +70,9 @@ def verdict_lines(verdict: LogVerdict) -> list[str]:
 
 def export(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     done = with_ledger(
-        lambda ledger: ledger.export_audit(args.directory, args.recorded_from, args.recorded_to, args.commune)
+        lambda ledger: ledger.audit_exports.export_audit(
+            args.directory, args.recorded_from, args.recorded_to, args.commune
+        )
     )
     print(
         f"Đã xuất {done.events} bản ghi vào {done.directory}: đến bản ghi số {done.last.position},"
@@ -83,5 +85,5 @@ def export(args: argparse.Namespace, with_ledger: WithLedger) -> None:
 
 
 def checkpoint(with_ledger: WithLedger) -> None:
-    signed = with_ledger(lambda ledger: ledger.checkpoint(ON_REQUEST))
+    signed = with_ledger(lambda ledger: ledger.tamper_evidence.checkpoint(ON_REQUEST))
     print(f"Đã ký mốc: bản ghi số {signed.position}, mã băm {signed.head_hash}.")

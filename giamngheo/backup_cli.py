@@ -31,7 +31,7 @@ def add_backup_commands(commands: Any, with_ledger: WithLedger) -> None:
 
 
 def backup_command(args: argparse.Namespace, with_ledger: WithLedger) -> None:
-    manifest = with_ledger(lambda ledger: ledger.backup(args.directory))
+    manifest = with_ledger(lambda ledger: ledger.backups.backup(args.directory))
     print(
         f"Đã sao lưu sổ ({manifest['kind']}) vào {args.directory}: đầu chuỗi bản ghi số {manifest['head_position']},"
         f" mã băm {manifest['head_hash']}; tệp: {', '.join(manifest['files'])}."
@@ -61,7 +61,7 @@ def verify_copy(settings: Settings, directory: Path) -> LogVerdict:
         )
         ledger = Ledger(copied)
         try:
-            return ledger.verify_log(witness if witness.exists() else None)
+            return ledger.tamper_evidence.verify_log(witness if witness.exists() else None)
         finally:
             ledger.close()
 

@@ -36,7 +36,10 @@ def serve(args: argparse.Namespace) -> None:
     ledger = build_ledger()
     lock = HeartbeatLock(ledger.settings.database)
     scheduler = build_scheduler(
-        lock.guard(ledger.sweep), ledger.settings.timezone, ledger.settings.sweep_hour, outbox=outbox_of(ledger, lock)
+        lock.guard(ledger.sweeps.sweep),
+        ledger.settings.timezone,
+        ledger.settings.sweep_hour,
+        outbox=outbox_of(ledger, lock),
     )
     scheduler.start()
     host, port = args.host or ledger.settings.host, args.port or ledger.settings.port
@@ -60,7 +63,7 @@ def run_scheduler(args: argparse.Namespace) -> None:
     ledger = build_ledger()
     lock = HeartbeatLock(ledger.settings.database)
     try:
-        sweep = lock.guard(ledger.sweep)
+        sweep = lock.guard(ledger.sweeps.sweep)
         outbox = outbox_of(ledger, lock)
         build_scheduler(sweep, ledger.settings.timezone, ledger.settings.sweep_hour, True, outbox).start()
     finally:
@@ -70,13 +73,13 @@ def run_scheduler(args: argparse.Namespace) -> None:
 
 def outbox_of(ledger: Ledger, lock: HeartbeatLock) -> Callable[[], object] | None:
     """Reminders are e-mailed only when a mail server is configured (GIAMNGHEO_SMTP_HOST)."""
-    return lock.guard(ledger.send_due_emails) if ledger.settings.smtp_host else None
+    return lock.guard(ledger.outbox.send_due_emails) if ledger.settings.smtp_host else None
 
 
 def create_user(args: argparse.Namespace) -> None:
     password = args.password or getpass.getpass("Mật khẩu: ")
     with_ledger(
-        lambda ledger: ledger.create_user(
+        lambda ledger: ledger.users.create_user(
             args.username, args.name or args.username, Role(args.role), args.hamlet or [], password, email=args.email
         )
     )
@@ -84,7 +87,7 @@ def create_user(args: argparse.Namespace) -> None:
 
 
 def issue_token(args: argparse.Namespace) -> None:
-    print(with_ledger(lambda ledger: ledger.issue_token(args.username)))
+    print(with_ledger(lambda ledger: ledger.users.issue_token(args.username)))
 
 
 def demo(args: argparse.Namespace) -> None:
@@ -98,7 +101,7 @@ def demo(args: argparse.Namespace) -> None:
 
 def rebuild(args: argparse.Namespace) -> None:
     started = time.perf_counter()
-    applied = with_ledger(lambda ledger: ledger.rebuild_read_models())
+    applied = with_ledger(lambda ledger: ledger.read_models.rebuild_read_models())
     print(f"Đã dựng lại các bảng đọc từ {applied} sự kiện trong {time.perf_counter() - started:.2f} giây.")
     print_stall(with_ledger)  # a stalled rebuild built the views up to the event and says so
 
@@ -108,7 +111,7 @@ def sweep(args: argparse.Namespace) -> None:
         today = parse_date(args.today) if args.today else None
     except ValueError:
         sys.exit(f"Lỗi: “{args.today}” không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")
-    report = with_ledger(lambda ledger: ledger.sweep_on(today) if today else ledger.sweep())
+    report = with_ledger(lambda ledger: ledger.sweeps.sweep_on(today) if today else ledger.sweeps.sweep())
     print(
         f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"
         f" đã gửi trước đó {report.already_issued}."

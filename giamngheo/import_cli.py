@@ -55,10 +55,10 @@ def import_households(args: argparse.Namespace, with_ledger: WithLedger) -> None
     mode = CommitMode(args.commit) if args.commit else None
 
     def run(ledger: Any) -> ImportReport:
-        actor = ledger.actor(args.username)
+        actor = ledger.users.actor(args.username)
         if actor is None:
             sys.exit(f"Lỗi: không có tài khoản {args.username}.")
-        return ledger.import_household_files(actor, files, mode, ProgressBar())  # type: ignore[no-any-return]
+        return ledger.imports.import_household_files(actor, files, mode, ProgressBar())  # type: ignore[no-any-return]
 
     report = with_ledger(run)
     print(summary(report))

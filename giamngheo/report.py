@@ -36,7 +36,10 @@ def cli_date(text: str) -> date:
 
 def report_completeness(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     report, stamp = with_ledger(
-        lambda ledger: (ledger.completeness(args.due_from, args.due_to, args.today), stamp_of(ledger))
+        lambda ledger: (
+            ledger.completeness_checks.completeness(args.due_from, args.due_to, args.today),
+            stamp_of(ledger),
+        )
     )
     print("\n".join(summary_lines(report) + [stamp] + error_lines(report)))
     if report.errors:
@@ -46,7 +49,7 @@ def report_completeness(args: argparse.Namespace, with_ledger: WithLedger) -> No
 def stamp_of(ledger: Any) -> str:
     """Issue 5 §1: an exported report signs a checkpoint and shows the head it was built from."""
     try:
-        head = ledger.export_stamp()
+        head = ledger.tamper_evidence.export_stamp()
     except DomainError as error:
         return f"CẢNH BÁO: không ký được mốc của sổ: {error.message}"
     return f"Mốc ký khi xuất: sổ đến bản ghi số {head.position}, mã băm {head.hash}."

@@ -30,7 +30,7 @@ def add_status_commands(commands: Any, with_ledger: WithLedger) -> None:
 
 def status(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     found: ReadModelStatus = with_ledger(
-        lambda ledger: ledger.retry_read_models() if args.retry else ledger.read_model_status()
+        lambda ledger: ledger.read_models.retry_read_models() if args.retry else ledger.read_models.read_model_status()
     )
     print("\n".join(status_lines(found)))
     if found.stall:
@@ -64,18 +64,18 @@ def stall_lines(stall: Stall) -> list[str]:
 
 def print_stall(with_ledger: WithLedger) -> None:
     """For `rebuild`, `audit verify` and `sweep`: they keep working, and say that the read models stalled."""
-    stall = with_ledger(lambda ledger: ledger.stalled_read_models())
+    stall = with_ledger(lambda ledger: ledger.read_models.stalled_read_models())
     if stall:
         print("\n".join(stall_lines(stall)))
 
 
 def skip_event(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     def skip(ledger: Any) -> ReadModelStatus:
-        actor = ledger.actor(args.by)
+        actor = ledger.users.actor(args.by)
         if actor is None:
             sys.exit(f"Lỗi: không có tài khoản {args.by}.")
-        ledger.skip_stalled_event(actor, args.position, args.reason, Entry(effective_on=ledger.today()))
-        return ledger.read_model_status()
+        ledger.read_models.skip_stalled_event(actor, args.position, args.reason, Entry(effective_on=ledger.today()))
+        return ledger.read_models.read_model_status()
 
     found: ReadModelStatus = with_ledger(skip)
     print(f"Đã ghi vào sổ: các bảng đọc bỏ qua bản ghi số {args.position}. Hãy ghi lại hành vi đúng.")

@@ -86,8 +86,8 @@ def ledger(make_ledger: Callable[[str], Ledger], database_url: str) -> Ledger:
 
 def seed_users(ledger: Ledger) -> None:
     """The plan's §VI assignments, enough for scope checks."""
-    ledger.create_user("chutich", "Mai Đức Nghĩa", Role.CHAIR, [], PASSWORD)
-    ledger.create_user("phochutich", "Phó Chủ tịch UBND xã", Role.VICE_CHAIR, [], PASSWORD)
-    ledger.create_user("diachinh", "Công chức Địa chính", Role.OFFICIAL, ["Xuân Hà"], PASSWORD)
-    ledger.create_user("vanhoa", "Công chức Văn hóa – xã hội", Role.OFFICIAL, ["Xuân Đài Đông"], PASSWORD)
-    ledger.create_user("mttq", "Ủy ban MTTQ xã", Role.SUPERVISOR, [], PASSWORD)
+    ledger.users.create_user("chutich", "Mai Đức Nghĩa", Role.CHAIR, [], PASSWORD)
+    ledger.users.create_user("phochutich", "Phó Chủ tịch UBND xã", Role.VICE_CHAIR, [], PASSWORD)
+    ledger.users.create_user("diachinh", "Công chức Địa chính", Role.OFFICIAL, ["Xuân Hà"], PASSWORD)
+    ledger.users.create_user("vanhoa", "Công chức Văn hóa – xã hội", Role.OFFICIAL, ["Xuân Đài Đông"], PASSWORD)
+    ledger.users.create_user("mttq", "Ủy ban MTTQ xã", Role.SUPERVISOR, [], PASSWORD)

@@ -56,7 +56,7 @@ def recorded(url: str, make_ledger: Callable[[str], Ledger]) -> Ledger:
     seed_users(ledger)
     for name in ("Nguyễn Văn An", "Trần Thị Bình"):
         household_id = register(ledger, head_name=name)
-        ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
+        ledger.households.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
     return ledger
 
 
@@ -91,7 +91,7 @@ def test_an_exported_bundle_verifies_offline_with_the_key(bundle: Path, recorded
     done = inspector_verifies(bundle, "--key", KEY)
 
     assert done.returncode == 0, done.stdout + done.stderr
-    head = recorded.log_head()
+    head = recorded.tamper_evidence.log_head()
     assert f"ĐẠT: {head.position} bản ghi, chuỗi băm liền mạch đến bản ghi số {head.position}" in done.stdout
     assert "Số mốc ký khớp với các bản ghi xuất: 1." in done.stdout
 
@@ -101,7 +101,7 @@ def test_the_manifest_shows_the_position_and_head_hash_the_export_was_built_from
 ) -> None:
     manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
 
-    head = recorded.log_head()
+    head = recorded.tamper_evidence.log_head()
     assert (manifest["head_position"], manifest["head_hash"]) == (head.position, head.hash)
     assert manifest["commune"] == "Hải Hòa"
     assert manifest["ledger_verified"] is True

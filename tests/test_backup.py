@@ -79,7 +79,7 @@ def test_a_backup_taken_while_officials_write_restores_elsewhere_verified_with_e
     stop = threading.Event()
     writer = writing_meanwhile(live, stop)
     try:
-        manifest = commune.backup(tmp_path / "sao-luu")
+        manifest = commune.backups.backup(tmp_path / "sao-luu")
         register(commune, head_name="Ghi ngay sau khi sao lưu")
     finally:
         stop.set()
@@ -89,12 +89,12 @@ def test_a_backup_taken_while_officials_write_restores_elsewhere_verified_with_e
     restore(fresh, tmp_path / "sao-luu")
     restored = Ledger(fresh)
     try:
-        verdict = restored.verify_log(Path(fresh.witness_path))
+        verdict = restored.tamper_evidence.verify_log(Path(fresh.witness_path))
         assert verdict.ok, verdict.problems
         assert verdict.head.position >= int(str(manifest["head_position"])) > 0
         assert Path(fresh.witness_path).read_text()  # the witness came along: it names what was signed
         incremental = dump(restored)
-        restored.rebuild_read_models()
+        restored.read_models.rebuild_read_models()
         assert dump(restored) == incremental
         original = {event.id: bytes(event.state) for event in stored_events(commune.store.recorder)}
         assert all(original[event.id] == bytes(event.state) for event in stored_events(restored.store.recorder))
@@ -106,7 +106,7 @@ def test_a_restore_refuses_a_store_that_already_holds_events_unless_forced(
     commune: Ledger, two_stores: tuple[Settings, Settings], tmp_path: Path
 ) -> None:
     live, _ = two_stores
-    commune.backup(tmp_path / "sao-luu")
+    commune.backups.backup(tmp_path / "sao-luu")
     register(commune, head_name="Ghi sau khi sao lưu")
 
     with pytest.raises(BackupError, match="đã có dữ liệu: không ghi đè"):
@@ -117,7 +117,7 @@ def test_a_restore_refuses_a_store_that_already_holds_events_unless_forced(
 def test_a_backup_with_a_changed_file_is_refused(
     commune: Ledger, two_stores: tuple[Settings, Settings], tmp_path: Path
 ) -> None:
-    commune.backup(tmp_path / "sao-luu")
+    commune.backups.backup(tmp_path / "sao-luu")
     with (tmp_path / "sao-luu" / "audit_key").open("a") as key:
         key.write("0")
 

@@ -44,7 +44,7 @@ def store(tmp_path: Path) -> tuple[str, Path]:
     try:
         seed_users(ledger)
         register(ledger)
-        ledger.checkpoint()
+        ledger.tamper_evidence.checkpoint()
     finally:
         ledger.close()
     return url, folder
@@ -100,7 +100,7 @@ def test_a_write_without_the_key_is_saved_but_signs_nothing_and_makes_no_key(sto
 
         assert ledger.log_position() > before
         with pytest.raises(MissingAuditKeyError):
-            ledger.checkpoint()
+            ledger.tamper_evidence.checkpoint()
         assert not (folder / "audit_key").exists()
     finally:
         ledger.close()

@@ -41,7 +41,7 @@ def table(content: bytes) -> list[dict[str, str]]:
 
 def empty_ledger(make_ledger: Callable[[str], Ledger], path: Path) -> Ledger:
     ledger = make_ledger(f"sqlite:///{path}")
-    ledger.create_user("chutich", "Mai Đức Nghĩa", Role.CHAIR, [], CHAIR_PASSWORD)
+    ledger.users.create_user("chutich", "Mai Đức Nghĩa", Role.CHAIR, [], CHAIR_PASSWORD)
     return ledger
 
 
@@ -56,9 +56,9 @@ def test_the_demo_communes_four_lists_imported_into_an_empty_ledger_come_out_the
     assert all(row["Mã hộ"] and len(row["Số CCCD chủ hộ"]) == 12 for row in heads)
 
     copy = empty_ledger(make_ledger, tmp_path / "copy.db")
-    chair = copy.actor("chutich")
+    chair = copy.users.actor("chutich")
     files = [(f"{kind}.xlsx", lists[kind]) for kind in reversed(KINDS)]  # any order: rows go by their dates
-    report = copy.import_household_files(chair, files, CommitMode.ALL_OR_NOTHING)
+    report = copy.imports.import_household_files(chair, files, CommitMode.ALL_OR_NOTHING)
 
     assert report.errors == ()
     assert report.committed == report.rows == len(heads)
@@ -67,7 +67,7 @@ def test_the_demo_communes_four_lists_imported_into_an_empty_ledger_come_out_the
         assert table(again[kind]) == table(lists[kind]), kind
 
     position = copy.log_position()
-    repeated = copy.import_household_files(chair, files, CommitMode.ALL_OR_NOTHING)
+    repeated = copy.imports.import_household_files(chair, files, CommitMode.ALL_OR_NOTHING)
     assert (repeated.created, repeated.changed, repeated.unchanged) == (0, 0, len(heads))
     assert copy.log_position() == position
 
@@ -88,12 +88,12 @@ def test_a_list_with_a_wrong_date_and_an_unknown_hamlet_is_refused_whole_with_ea
 
     copy = empty_ledger(make_ledger, tmp_path / "copy.db")
     position = copy.log_position()
-    report = copy.import_household_files(
-        copy.actor("chutich"), [("poor.xlsx", malformed.getvalue())], CommitMode.ALL_OR_NOTHING
+    report = copy.imports.import_household_files(
+        copy.users.actor("chutich"), [("poor.xlsx", malformed.getvalue())], CommitMode.ALL_OR_NOTHING
     )
 
     assert [(e.row, e.column) for e in report.errors] == [(header + 2, "Ngày công nhận"), (header + 5, "Xóm")]
     assert "31/02/2025" in report.errors[0].message and "Xóm Lạ" in report.errors[1].message
     assert report.committed == 0
     assert copy.log_position() == position
-    assert copy.household_list() == []
+    assert copy.households.household_list() == []

@@ -25,14 +25,16 @@ PROJECTS = 12  # each ended in 2021, so about 70 reminders each are due by today
 
 
 def overdue_projects(ledger: Ledger) -> None:
-    chair = ledger.actor("chutich")
+    chair = ledger.users.actor("chutich")
     assert chair is not None
     for n in range(PROJECTS):
-        household = ledger.register_household(chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, Entry(date(2019, 6, 1)))
-        project = ledger.propose_project(
+        household = ledger.households.register_household(
+            chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, Entry(date(2019, 6, 1))
+        )
+        project = ledger.projects.propose_project(
             chair, f"Dự án {n}", Component.LIVELIHOODS, [household.subject_id], Entry(date(2019, 12, 1)), "diachinh"
         )
-        ledger.approve_project(
+        ledger.projects.approve_project(
             chair, project.subject_id, "Chủ tịch UBND xã", date(2020, 1, 1), 12, Entry(date(2019, 12, 15))
         )
 
@@ -71,12 +73,14 @@ def test_a_sweep_killed_midway_and_run_again_issues_each_reminder_once(
     seed_users(ledger)
     overdue_projects(ledger)
     issued_before_kill = kill_midway(start_sweep(url), tmp_path / "giamngheo.db")
-    first_reminders = {e.subject_id: e.recorded_at for e in ledger.audit_log(AuditFilter(action="Reminder.Issued"))}
+    first_reminders = {
+        e.subject_id: e.recorded_at for e in ledger.audit.audit_log(AuditFilter(action="Reminder.Issued"))
+    }
 
-    report = ledger.sweep(TODAY)
+    report = ledger.sweeps.sweep(TODAY)
 
-    reminders = ledger.audit_log(AuditFilter(action="Reminder.Issued", limit=5000))
-    schedule = ledger.schedules()[ReminderRule.PROJECT_FINAL_REVIEW]
+    reminders = ledger.audit.audit_log(AuditFilter(action="Reminder.Issued", limit=5000))
+    schedule = ledger.sweeps.schedules()[ReminderRule.PROJECT_FINAL_REVIEW]
     expected = PROJECTS * len(notices(date(2021, 1, 1), schedule, TODAY))
     assert 0 < issued_before_kill < len(reminders)
     assert len(reminders) == len({e.subject_id for e in reminders}) == issued_before_kill + report.issued

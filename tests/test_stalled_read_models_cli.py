@@ -52,7 +52,7 @@ def stalled(url: str, make_ledger: Callable[[str], Ledger]) -> int:
     ledger = make_ledger(url)
     seed_users(ledger)
     position = poison_loan(ledger)
-    ledger.household_list()
+    ledger.households.household_list()
     return position
 
 

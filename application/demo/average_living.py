@@ -47,7 +47,7 @@ def add_average_living(
         entry = determination(year)
         if plan.on(number, entry.effective_on) not in NOT_LISTED or plan.now(number) not in NOT_LISTED:
             continue
-        summary = ledger.household_summary(ids[number])
+        summary = ledger.households.household_summary(ids[number])
         survey = summary.latest_survey
         if (
             survey is None
@@ -61,6 +61,6 @@ def add_average_living(
         occupation = rng.choices(list(OCCUPATIONS), weights=list(OCCUPATIONS.values()))[0]
         income_12_months = survey.income.per_capita_monthly * 12 * len(summary.members)
         actor = official_of(household.hamlet)
-        ledger.recognise_average_living(actor, ids[number], occupation, income_12_months, 0, entry)
+        ledger.surveys.recognise_average_living(actor, ids[number], occupation, income_12_months, 0, entry)
         recorded += 1
     return recorded

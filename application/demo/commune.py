@@ -80,8 +80,8 @@ def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLD
     if ledger.log_position():
         return False
     for user in DEMO_USERS:
-        ledger.create_user(user.username, user.full_name, user.role, list(user.hamlets), DEMO_PASSWORD)
-    actors = {u.username: ledger.actor(u.username) for u in DEMO_USERS}
+        ledger.users.create_user(user.username, user.full_name, user.role, list(user.hamlets), DEMO_PASSWORD)
+    actors = {u.username: ledger.users.actor(u.username) for u in DEMO_USERS}
     rng = random.Random(seed)
     plan = plan_history(rng, demo_households(rng, ledger.settings.hamlets, households))
     with ledger.batch():
@@ -90,7 +90,7 @@ def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLD
         add_projects(ledger, actors, plan, ids, rng)  # type: ignore[arg-type]
     record_demo_plan(ledger, actors["chutich"])  # type: ignore[arg-type]
     add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
-    ledger.sweep()
+    ledger.sweeps.sweep()
     return True
 
 
@@ -132,15 +132,15 @@ class Replay:
             meant = PovertyClass.NOT_POOR
         hamlet = self.plan.households[step.household].hamlet
         answers = answers_for(self.rng, meant, f"Rà soát viên xóm {hamlet}")
-        self.ledger.record_survey(actor, self.ids[step.household], answers, Entry(step.day))
+        self.ledger.surveys.record_survey(actor, self.ids[step.household], answers, Entry(step.day))
 
     def recognise(self, step: Step, actor: Actor) -> None:
         (standing,) = step.details
-        self.ledger.recognise_household(actor, self.ids[step.household], standing, decision(step.year))  # type: ignore[arg-type]
+        self.ledger.households.recognise_household(actor, self.ids[step.household], standing, decision(step.year))  # type: ignore[arg-type]
 
     def escape(self, step: Step, actor: Actor) -> None:
         from_standing, becomes_near_poor = step.details
-        self.ledger.record_escape(
+        self.ledger.households.record_escape(
             actor, self.ids[step.household], from_standing, decision(step.year), bool(becomes_near_poor)  # type: ignore[arg-type]
         )
 
@@ -156,7 +156,7 @@ class Replay:
                 LegalBasis(number, step.day, CHAIR_ISSUER),
                 note=f"Rà soát thường xuyên tháng {month}/{step.day.year}: tái nghèo do ốm đau, mất mùa",
             )
-        self.ledger.record_relapse(actor, self.ids[step.household], into, entry)  # type: ignore[arg-type]
+        self.ledger.households.record_relapse(actor, self.ids[step.household], into, entry)  # type: ignore[arg-type]
 
     def loan(self, step: Step, actor: Actor) -> None:
         programme, amount, term = step.details
@@ -164,17 +164,18 @@ class Replay:
         basis = LegalBasis(f"{self.loans:03d}/HĐTD", step.day - timedelta(days=3), BANK)
         need = self.needs.pop((step.household, programme, step.day), None)
         entry = Entry(step.day, basis)
-        self.ledger.grant_loan(actor, self.ids[step.household], programme, amount, term, entry, need)  # type: ignore[arg-type]
+        self.ledger.loans.grant_loan(actor, self.ids[step.household], programme, amount, term, entry, need)  # type: ignore[arg-type]
 
     def need(self, step: Step, actor: Actor) -> None:
         """Form 01/TD; a need meant for a loan is named by it, the others stay open or are withdrawn."""
         programme, amount, purpose, loan_day = step.details
         entry = Entry(step.day, note="Giấy đề nghị vay vốn")
-        recorded = self.ledger.record_loan_request(actor, self.ids[step.household], programme, amount, purpose, entry)  # type: ignore[arg-type]
+        household_id = self.ids[step.household]
+        recorded = self.ledger.credit.record_loan_request(actor, household_id, programme, amount, purpose, entry)  # type: ignore[arg-type]
         self.needs[(step.household, programme, loan_day or step.day)] = recorded.subject_id
 
     def withdraw_need(self, step: Step, actor: Actor) -> None:
         programme, requested_on = step.details
         need = self.needs.pop((step.household, programme, requested_on))
         reason = "Hộ không còn nhu cầu vay, đã tự thu xếp được vốn"
-        self.ledger.withdraw_loan_request(actor, need, reason, Entry(step.day))
+        self.ledger.credit.withdraw_loan_request(actor, need, reason, Entry(step.day))

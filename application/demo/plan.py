@@ -46,13 +46,13 @@ def demo_assignments(hamlets: list[str]) -> list[Assignment]:
 
 def record_demo_plan(ledger: Ledger, chair: Actor) -> None:
     """Records the 2024 plan as the chair; does nothing when the year already has one."""
-    if ledger.plan_of(DEMO_PLAN_YEAR):
+    if ledger.plan.plan_of(DEMO_PLAN_YEAR):
         return
     note = (
         "Kế hoạch thực hiện Chương trình MTQG giảm nghèo bền vững năm 2024 trên địa bàn xã"
         " (bản gốc không ghi số, ngày; số và ngày trong bản demo là giả định)"
     )
-    ledger.issue_plan(
+    ledger.plan.issue_plan(
         chair,
         DEMO_PLAN_YEAR,
         DEMO_PLAN_NUMBER,

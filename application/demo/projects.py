@@ -79,7 +79,7 @@ def add_projects(
     vice = actors["phochutich"]
     for number, project in enumerate(PROJECTS):
         members = members_of(plan, project, rng)
-        proposed = ledger.propose_project(
+        proposed = ledger.projects.propose_project(
             vice,
             project.name,
             project.component,
@@ -89,12 +89,12 @@ def add_projects(
         )
         approved_on = project.starts_on - timedelta(days=10)
         basis = LegalBasis(f"{20 + number}/QĐ-UBND", approved_on, CHAIR_ISSUER)
-        ledger.approve_project(
+        ledger.projects.approve_project(
             vice, proposed.subject_id, CHAIR_ISSUER, project.starts_on, project.months, Entry(approved_on, basis)
         )
         if project.reviewed_on:
             report = LegalBasis(f"{40 + number}/BC-UBND", project.reviewed_on, CHAIR_ISSUER)
-            ledger.review_project(
+            ledger.projects.review_project(
                 vice,
                 proposed.subject_id,
                 results(plan, members, project.reviewed_on),
@@ -102,7 +102,7 @@ def add_projects(
             )
     proposal = DemoProject("Nghề mây tre đan xuất khẩu", Component.LIVELIHOODS, "laodong",
                            ("Xóm 9", "Xóm 10"), date(2026, 12, 15), 24)
-    ledger.propose_project(
+    ledger.projects.propose_project(
         vice,
         proposal.name,
         proposal.component,

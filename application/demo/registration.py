@@ -16,7 +16,7 @@ from domain.user import Actor
 
 
 def register_demo_household(ledger: Ledger, actor: Actor, household: DemoHousehold, entry: Entry) -> UUID:
-    household_id = ledger.register_household(
+    household_id = ledger.households.register_household(
         actor, household.hamlet, household.head_name, list(household.members), Area.RURAL, entry, household.code
     ).subject_id
     # The head's birth year stays unrecorded (it is in the citizen ID): with every member's age known, the
@@ -25,5 +25,5 @@ def register_demo_household(ledger: Ledger, actor: Actor, household: DemoHouseho
     head = Person(household.head_name, "chủ hộ", household.head_sex, citizen_id=household.citizen_id)
     head_id = uuid5(NAMESPACE_URL, f"/households/{household_id}/members/0")
     identified = Entry(entry.effective_on, note="Thông tin chủ hộ theo căn cước công dân")
-    ledger.update_member(actor, household_id, head_id, head, identified)
+    ledger.members.update_member(actor, household_id, head_id, head, identified)
     return household_id

@@ -22,7 +22,7 @@ ESCAPING = 0.15
 
 
 def meant_class(ledger: Ledger, household_id: UUID, rng: random.Random) -> PovertyClass:
-    standing = ledger.household_summary(household_id).standing
+    standing = ledger.households.household_summary(household_id).standing
     if rng.random() < ESCAPING:
         return PovertyClass.AVERAGE_LIVING if standing is Standing.POOR else PovertyClass.NOT_POOR
     return PovertyClass.POOR if standing is Standing.POOR else PovertyClass.NEAR_POOR
@@ -30,10 +30,12 @@ def meant_class(ledger: Ledger, household_id: UUID, rng: random.Random) -> Pover
 
 def add_reviews(ledger: Ledger, actors: dict[str, Actor], rng: random.Random) -> None:
     chair, official = actors["chutich"], actors["diachinh"]
-    annual = ledger.open_review(chair, ReviewKind.PERIODIC, 2026, 0, Entry(ANNUAL_START, note="Rà soát năm 2026"))
-    listed = [c for c in ledger.review_summary(annual.subject_id).candidates if c.hamlet == "Xuân Hà"]
+    annual = ledger.reviews.open_review(
+        chair, ReviewKind.PERIODIC, 2026, 0, Entry(ANNUAL_START, note="Rà soát năm 2026")
+    )
+    listed = [c for c in ledger.review_records.review_summary(annual.subject_id).candidates if c.hamlet == "Xuân Hà"]
     for candidate in listed:
-        ledger.record_survey(
+        ledger.surveys.record_survey(
             official,
             candidate.household_id,
             answers_for(rng, meant_class(ledger, candidate.household_id, rng), "Rà soát viên xóm Xuân Hà"),
@@ -41,7 +43,7 @@ def add_reviews(ledger: Ledger, actors: dict[str, Actor], rng: random.Random) ->
             annual.subject_id,
         )
     agreements = {c.household_id: rng.randint(70, 95) for c in listed}
-    ledger.hold_meeting(
+    ledger.reviews.hold_meeting(
         official,
         annual.subject_id,
         "Xuân Hà",
@@ -51,16 +53,16 @@ def add_reviews(ledger: Ledger, actors: dict[str, Actor], rng: random.Random) ->
         "12/BB-XH",
         Entry(date(2026, 10, 20)),
     )
-    ledger.start_posting(official, annual.subject_id, "Xuân Hà", Entry(date(2026, 10, 21)))
+    ledger.reviews.start_posting(official, annual.subject_id, "Xuân Hà", Entry(date(2026, 10, 21)))
     add_regular_review(ledger, actors["vanhoa"], chair, rng)
 
 
 def add_regular_review(ledger: Ledger, official: Actor, chair: Actor, rng: random.Random) -> UUID:
     """A Tân Hùng household asks to be reviewed; the decision is due 15 days after the review starts."""
-    household = ledger.register_household(
+    household = ledger.households.register_household(
         official, "Tân Hùng", "Lường Văn Sáng", [], Area.RURAL, Entry(date(2026, 11, 2), note="Gia đình mới chuyển đến")
     )
-    ledger.submit_request(
+    ledger.surveys.submit_request(
         official,
         household.subject_id,
         RequestForm.REVIEW,
@@ -68,15 +70,15 @@ def add_regular_review(ledger: Ledger, official: Actor, chair: Actor, rng: rando
         "trực tiếp",
         Entry(date(2026, 11, 5)),
     )
-    review = ledger.open_review(chair, ReviewKind.REGULAR, 2026, 11, Entry(date(2026, 11, 16)))
-    ledger.record_survey(
+    review = ledger.reviews.open_review(chair, ReviewKind.REGULAR, 2026, 11, Entry(date(2026, 11, 16)))
+    ledger.surveys.record_survey(
         official,
         household.subject_id,
         answers_for(rng, PovertyClass.POOR, "Rà soát viên xóm Tân Hùng"),
         Entry(date(2026, 11, 17)),
         review.subject_id,
     )
-    ledger.hold_meeting(
+    ledger.reviews.hold_meeting(
         official,
         review.subject_id,
         "Tân Hùng",
@@ -86,5 +88,5 @@ def add_regular_review(ledger: Ledger, official: Actor, chair: Actor, rng: rando
         "03/BB-TH",
         Entry(date(2026, 11, 18)),
     )
-    ledger.start_posting(official, review.subject_id, "Tân Hùng", Entry(date(2026, 11, 19)))
+    ledger.reviews.start_posting(official, review.subject_id, "Tân Hùng", Entry(date(2026, 11, 19)))
     return review.subject_id

@@ -42,13 +42,15 @@ class HamletReview:
 def household_named(ledger: Ledger, head_name: str, standing: Standing | None = None, hamlet: str = XUAN_HA) -> UUID:
     household_id = register(ledger, hamlet, "chutich", head_name)
     if standing:
-        ledger.recognise_household(actor(ledger, "chutich"), household_id, standing, entry(date(2022, 1, 10)))
+        ledger.households.recognise_household(
+            actor(ledger, "chutich"), household_id, standing, entry(date(2022, 1, 10))
+        )
     return household_id
 
 
 def requesting(ledger: Ledger, head_name: str, form: RequestForm = RequestForm.REVIEW) -> UUID:
     household_id = household_named(ledger, head_name)
-    ledger.submit_request(
+    ledger.surveys.submit_request(
         actor(ledger, "diachinh"), household_id, form, "Ốm đau", "trực tiếp", entry(date(2026, 9, 21))
     )
     return household_id
@@ -59,7 +61,7 @@ def opened_hamlet_review(ledger: Ledger) -> HamletReview:
     worsening = household_named(ledger, "Trần Thị Bình", Standing.NEAR_POOR)
     complained, applicant = requesting(ledger, "Lê Văn Cường"), requesting(ledger, "Phạm Thị Duyên")
     elsewhere = household_named(ledger, "Đỗ Văn Em", Standing.POOR, XUAN_DAI_DONG)
-    review = ledger.open_review(actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
+    review = ledger.reviews.open_review(actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
     return HamletReview(review.subject_id, escaping, worsening, complained, applicant, elsewhere)
 
 
@@ -71,12 +73,12 @@ def surveyed_hamlet_review(ledger: Ledger) -> HamletReview:
         (review.complained, answers(1_400_000, Indicator.EMPLOYMENT)),
         (review.applicant, answers(1_400_000)),
     ]:
-        ledger.record_survey(official, household_id, filled, entry(SURVEYED_ON), review.review_id)
+        ledger.surveys.record_survey(official, household_id, filled, entry(SURVEYED_ON), review.review_id)
     return review
 
 
 def meet(ledger: Ledger, review: HamletReview, shares: dict[UUID, int], on: date) -> None:
-    ledger.hold_meeting(
+    ledger.reviews.hold_meeting(
         actor(ledger, "diachinh"), review.review_id, XUAN_HA, "Trưởng xóm Xuân Hà", 40, shares, "12/BB", entry(on)
     )
 
@@ -91,20 +93,20 @@ def met_hamlet_review(ledger: Ledger) -> HamletReview:
 def agreed_hamlet_review(ledger: Ledger) -> HamletReview:
     review, official = met_hamlet_review(ledger), actor(ledger, "diachinh")
     filled = answers(1_200_000, *THREE_DEPRIVATIONS)
-    ledger.record_survey(official, review.worsening, filled, entry(RESURVEYED_ON), review.review_id)
+    ledger.surveys.record_survey(official, review.worsening, filled, entry(RESURVEYED_ON), review.review_id)
     meet(ledger, review, {review.worsening: 60}, MET_AGAIN_ON)
     return review
 
 
 def posted_hamlet_review(ledger: Ledger) -> HamletReview:
     review = agreed_hamlet_review(ledger)
-    ledger.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
+    ledger.reviews.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
     return review
 
 
 def complain(ledger: Ledger, review: HamletReview) -> UUID:
     """A neighbour complains that Lê Văn Cường is worse off than surveyed; returns the complaint id."""
-    ledger.receive_complaint(
+    ledger.reviews.receive_complaint(
         actor(ledger, "diachinh"),
         review.review_id,
         review.complained,
@@ -112,14 +114,18 @@ def complain(ledger: Ledger, review: HamletReview) -> UUID:
         "Hộ có người ốm",
         entry(COMPLAINED_ON),
     )
-    [summary] = [c for c in ledger.review_summary(review.review_id).candidates if c.household_id == review.complained]
+    [summary] = [
+        c
+        for c in ledger.review_records.review_summary(review.review_id).candidates
+        if c.household_id == review.complained
+    ]
     return summary.open_complaints[0]
 
 
 def rechecked_hamlet_review(ledger: Ledger) -> HamletReview:
     review = posted_hamlet_review(ledger)
     complaint_id = complain(ledger, review)
-    ledger.complete_recheck(
+    ledger.reviews.complete_recheck(
         actor(ledger, "diachinh"),
         review.review_id,
         complaint_id,
@@ -134,5 +140,5 @@ def rechecked_hamlet_review(ledger: Ledger) -> HamletReview:
 def decided_hamlet_review(ledger: Ledger) -> HamletReview:
     """The whole periodic review of Xuân Hà, decided by the chair on 15/10/2026."""
     review = rechecked_hamlet_review(ledger)
-    ledger.decide_review(actor(ledger, "chutich"), review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION))
+    ledger.reviews.decide_review(actor(ledger, "chutich"), review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION))
     return review

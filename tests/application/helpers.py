@@ -23,7 +23,7 @@ XUAN_DAI_DONG = "Xuân Đài Đông"
 
 
 def actor(ledger: Ledger, username: str) -> Actor:
-    found = ledger.actor(username)
+    found = ledger.users.actor(username)
     assert found is not None, f"no user {username}"
     return found
 
@@ -33,30 +33,30 @@ def entry(on: date = date(2026, 11, 2), **extra: Any) -> Entry:
 
 
 def register(ledger: Ledger, hamlet: str = XUAN_HA, by: str = "diachinh", head_name: str = "Nguyễn Văn An") -> UUID:
-    return ledger.register_household(
+    return ledger.households.register_household(
         actor(ledger, by), hamlet, head_name, [], Area.RURAL, entry(date(2020, 1, 6))
     ).subject_id
 
 
 def poor_household(ledger: Ledger, since: date = date(2022, 1, 10), hamlet: str = XUAN_HA) -> UUID:
     household_id = register(ledger, hamlet, by="chutich")
-    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(since))
+    ledger.households.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(since))
     return household_id
 
 
 def escaped_household(ledger: Ledger, escaped_on: date, hamlet: str = XUAN_HA) -> UUID:
     """A household recognised as having escaped poverty, so its 36-month window runs."""
     household_id = poor_household(ledger, hamlet=hamlet)
-    ledger.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(escaped_on))
+    ledger.households.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(escaped_on))
     return household_id
 
 
 def approved_project(ledger: Ledger, starts_on: date, duration_months: int = 36, responsible: str = "diachinh") -> UUID:
     household_id = register(ledger)
-    project_id = ledger.propose_project(
+    project_id = ledger.projects.propose_project(
         actor(ledger, responsible), "Nuôi bò sinh sản", Component.LIVELIHOODS, [household_id], entry(date(2022, 12, 1))
     ).subject_id
-    ledger.approve_project(
+    ledger.projects.approve_project(
         actor(ledger, "chutich"), project_id, "chutich", starts_on, duration_months, entry(date(2022, 12, 15))
     )
     return project_id
@@ -64,7 +64,7 @@ def approved_project(ledger: Ledger, starts_on: date, duration_months: int = 36,
 
 def notices(ledger: Ledger, subject_id: UUID, rule: ReminderRule | None = None) -> list[tuple[date, str]]:
     """The reminders issued about a subject, as (reminder date, recipient), oldest first."""
-    items = ledger.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
+    items = ledger.reminders.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
     return sorted(
         (item.notice_on, item.recipient)
         for item in items
@@ -87,16 +87,16 @@ def reviewed_request(ledger: Ledger) -> tuple[UUID, UUID]:
     """A household that asks to be reviewed in November 2026 and is recognised as poor (review id, household id)."""
     chair = actor(ledger, "chutich")
     household_id = register(ledger, head_name="Vũ Thị Hằng")
-    ledger.submit_request(
+    ledger.surveys.submit_request(
         chair, household_id, RequestForm.REVIEW, "Chồng mất, nhà dột nát", "trực tiếp", entry(date(2026, 11, 2))
     )
-    review_id = ledger.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16))).subject_id
-    ledger.record_survey(chair, household_id, POOR_ANSWERS, entry(date(2026, 11, 17)), review_id)
-    ledger.hold_meeting(
+    review_id = ledger.reviews.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16))).subject_id
+    ledger.surveys.record_survey(chair, household_id, POOR_ANSWERS, entry(date(2026, 11, 17)), review_id)
+    ledger.reviews.hold_meeting(
         chair, review_id, XUAN_HA, "Trưởng xóm Xuân Hà", 25, {household_id: 80}, "05/BB", entry(date(2026, 11, 18))
     )
-    ledger.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
-    ledger.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
+    ledger.reviews.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
+    ledger.reviews.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
     return review_id, household_id
 
 

@@ -20,7 +20,7 @@ def granted_loan_event(ledger: Ledger) -> StoredEvent:
     """A real Loan.Granted as stored, to copy from."""
     household_id = poor_household(ledger)
     chair = actor(ledger, "chutich")
-    loan_id = ledger.grant_loan(chair, household_id, Programme.POOR, 1_000_000, 12, entry()).subject_id
+    loan_id = ledger.loans.grant_loan(chair, household_id, Programme.POOR, 1_000_000, 12, entry()).subject_id
     [granted] = ledger.store.recorder.select_events(loan_id, limit=1)
     return granted
 

@@ -320,7 +320,7 @@ class Simulation:
     def __init__(self, ledgers: list[Ledger], clock: FixedClock, run: Run) -> None:
         self.ledgers, self.clock, self.run = ledgers, clock, run
         self.acts_rng = random.Random(run.variant.seed * 31 + 1)
-        self.actors = {username: ledgers[0].actor(username) for username in SUPERVISOR}
+        self.actors = {username: ledgers[0].users.actor(username) for username in SUPERVISOR}
         self.hamlet_of: dict[str, str] = {}
         self.responsible: dict[str, str] = {}
         self.starts_on: dict[str, date] = {}
@@ -345,7 +345,7 @@ class Simulation:
 
         def sweep_after_barrier(ledger: Ledger) -> SweepReport:
             barrier.wait(timeout=60)
-            return ledger.sweep(day)
+            return ledger.sweeps.sweep(day)
 
         futures = [pool.submit(sweep_after_barrier, ledger) for ledger in self.ledgers]
         self.run.reports.append([future.result() for future in futures])
@@ -355,19 +355,21 @@ class Simulation:
         ledger, chair, entry = self.acts_rng.choice(self.ledgers), self.actor(CHAIR), Entry(step.effective_on)
         if step.kind == "register":
             self.hamlet_of[step.name] = step.hamlet
-            household = ledger.register_household(chair, step.hamlet, step.name, [], Area.RURAL, entry)
+            household = ledger.households.register_household(chair, step.hamlet, step.name, [], Area.RURAL, entry)
             self.run.ids[step.name] = household.subject_id
         elif step.kind in ("poor", "near_poor"):
             standing = Standing.POOR if step.kind == "poor" else Standing.NEAR_POOR
-            ledger.recognise_household(chair, self.run.ids[step.name], standing, entry)
+            ledger.households.recognise_household(chair, self.run.ids[step.name], standing, entry)
             self.fact(day, "recognise_" + step.kind, step)
         elif step.kind in ("escape", "escape_to_near_poor", "escape_near"):
             from_standing = Standing.NEAR_POOR if step.kind == "escape_near" else Standing.POOR
             near = step.kind == "escape_to_near_poor"
-            ledger.record_escape(chair, self.run.ids[step.name], from_standing, entry, becomes_near_poor=near)
+            ledger.households.record_escape(
+                chair, self.run.ids[step.name], from_standing, entry, becomes_near_poor=near
+            )
             self.fact(day, step.kind, step, responsible=OFFICIAL[self.hamlet_of[step.name]])
         elif step.kind == "fall_back":
-            ledger.record_relapse(chair, self.run.ids[step.name], step.into, entry)
+            ledger.households.record_relapse(chair, self.run.ids[step.name], step.into, entry)
             self.fact(day, step.kind, step)
         elif step.kind == "loan":
             self.grant(ledger, chair, step, day)
@@ -376,7 +378,7 @@ class Simulation:
 
     def grant(self, ledger: Ledger, chair: Actor, step: Step, day: date) -> None:
         household_id = self.run.ids[step.name]
-        loan_id = ledger.grant_loan(
+        loan_id = ledger.loans.grant_loan(
             chair, household_id, step.programme, 20_000_000, step.months, Entry(step.effective_on)
         ).subject_id
         self.run.loans[loan_id] = household_id
@@ -390,18 +392,20 @@ class Simulation:
         if step.kind == "propose":
             proposer = self.actor(step.responsible)
             households = [self.run.ids[name] for name in step.households]
-            recorded = ledger.propose_project(proposer, step.name, Component.LIVELIHOODS, households, entry)
+            recorded = ledger.projects.propose_project(proposer, step.name, Component.LIVELIHOODS, households, entry)
             self.run.ids[step.name], self.responsible[step.name] = recorded.subject_id, step.responsible
             return
         project_id = self.run.ids[step.name]
         if step.kind == "approve":
             assert step.starts_on is not None
-            ledger.approve_project(chair, project_id, CHAIR, step.starts_on, step.months, entry)
+            ledger.projects.approve_project(chair, project_id, CHAIR, step.starts_on, step.months, entry)
             self.starts_on[step.name] = step.starts_on
         elif step.kind == "amend":
-            ledger.amend_project(chair, project_id, step.months, entry)
+            ledger.projects.amend_project(chair, project_id, step.months, entry)
         else:
-            ledger.review_project(chair, project_id, "Tổng kết: các hộ tham gia đã có thu nhập ổn định.", entry)
+            ledger.projects.review_project(
+                chair, project_id, "Tổng kết: các hộ tham gia đã có thu nhập ổn định.", entry
+            )
         starts_on = self.starts_on[step.name]
         self.run.facts.append(Fact(day, step.kind, project_id, starts_on, step.months, self.responsible[step.name]))
 
@@ -412,16 +416,18 @@ class Simulation:
         """Officials settle a deadline once it is met (a loan repaid, early or on its day; the commune's report
         sent), with a note; they acknowledge other reminders at random, sometimes too late to stop escalation."""
         ledger = self.ledgers[0]
-        for reminder in sorted(ledger.inbox(self.actor(CHAIR), everyone=True), key=described):
+        for reminder in sorted(ledger.reminders.inbox(self.actor(CHAIR), everyone=True), key=described):
             draws = random.Random(f"{self.run.variant.seed}/{day}/{described(reminder)}")
             if self.settles(reminder, draws.random()):
                 self.repaid_when_reminded.discard(reminder.subject_id)
-                ledger.resolve_reminder(self.actor(reminder.recipient), reminder.reminder_id, Entry(day, note=SETTLED))
+                ledger.reminders.resolve_reminder(
+                    self.actor(reminder.recipient), reminder.reminder_id, Entry(day, note=SETTLED)
+                )
                 self.run.facts.append(
                     Fact(day, "resolve", reminder.subject_id, rule=reminder.rule, due_on=reminder.due_on)
                 )
             elif draws.random() < ACKNOWLEDGE_CHANCE[reminder.recipient]:
-                ledger.acknowledge_reminder(self.actor(reminder.recipient), reminder.reminder_id, Entry(day))
+                ledger.reminders.acknowledge_reminder(self.actor(reminder.recipient), reminder.reminder_id, Entry(day))
             else:
                 continue
             self.run.facts.append(Fact(day, "acknowledge", reminder.reminder_id))
@@ -479,9 +485,9 @@ def simulate_on(variant: Variant, url: str) -> Run:
     try:
         seed_users(ledgers[0])
         Simulation(ledgers, clock, run).play(steps)
-        run.issued, run.schedules = issued_reminders(ledgers[1 % len(ledgers)]), ledgers[0].schedules()
-        run.inbox = ledgers[0].inbox(ledgers[0].actor(CHAIR), include_acknowledged=True, everyone=True)  # type: ignore[arg-type]
-        run.obligations = ledgers[0].obligations()
+        run.issued, run.schedules = issued_reminders(ledgers[1 % len(ledgers)]), ledgers[0].sweeps.schedules()
+        run.inbox = ledgers[0].reminders.inbox(ledgers[0].users.actor(CHAIR), include_acknowledged=True, everyone=True)  # type: ignore[arg-type]
+        run.obligations = ledgers[0].deadlines.obligations()
     finally:
         for ledger in ledgers:
             ledger.close()

@@ -108,47 +108,53 @@ def dump(ledger: Any) -> dict[str, Any]:
     """What the read models say about the commune, as plain values."""
     list_kind = symbol("ListKind", "application.lists.household_lists", "application.household_lists")
     audit_filter = symbol("AuditFilter", "application.audit.trail", "application.audit")
-    chair = ledger.actor(CHAIR)
-    households = ledger.household_list()
+    chair = ledger.users.actor(CHAIR)
+    households = ledger.households.household_list()
     ids = sorted(str(h.household_id) for h in households)
     lists = {}
     for kind in list_kind:
         for day in DAYS:
-            listed = ledger.household_list_on(chair, kind, on=day)
+            listed = ledger.lists.household_list_on(chair, kind, on=day)
             lists[f"{kind.value} {day.isoformat()}"] = {
                 "list": plain(listed),
                 "csv": csv_text([*listed.preamble(), *listed.table()]),
             }
-    total = ledger.audit_page(audit_filter(limit=1)).total
-    projects = ledger.project_list()
-    reviews = ledger.review_list()
+    total = ledger.audit.audit_page(audit_filter(limit=1)).total
+    projects = ledger.projects.project_list()
+    reviews = ledger.review_records.review_list()
     return {
-        "log": {"position": ledger.log_position(), "head": plain(ledger.log_head())},
-        "users": plain(ledger.user_list()),
+        "log": {"position": ledger.log_position(), "head": plain(ledger.tamper_evidence.log_head())},
+        "users": plain(ledger.users.user_list()),
         "households": plain(households),
         "lists": lists,
-        "lists as of 30/06/2025": plain(ledger.household_lists_as_of(ledger.as_of(date(2025, 6, 30)))),
-        "summaries": {i: plain(ledger.household_summary(UUID(i))) for i in ids},
-        "timelines": {i: plain(ledger.timeline(UUID(i))) for i in ids},
-        "obligations": plain(ledger.obligations()),
-        "obligation list 2024-2027": plain(ledger.obligation_list(date(2024, 1, 1), date(2027, 12, 31))),
-        "completeness 2024-2026": plain(ledger.completeness(date(2024, 1, 1), date(2026, 12, 31))),
-        "reminders": plain(ledger.inbox(chair, include_acknowledged=True, everyone=True)),
+        "lists as of 30/06/2025": plain(ledger.history.household_lists_as_of(ledger.history.as_of(date(2025, 6, 30)))),
+        "summaries": {i: plain(ledger.households.household_summary(UUID(i))) for i in ids},
+        "timelines": {i: plain(ledger.audit.timeline(UUID(i))) for i in ids},
+        "obligations": plain(ledger.deadlines.obligations()),
+        "obligation list 2024-2027": plain(
+            ledger.completeness_checks.obligation_list(date(2024, 1, 1), date(2027, 12, 31))
+        ),
+        "completeness 2024-2026": plain(ledger.completeness_checks.completeness(date(2024, 1, 1), date(2026, 12, 31))),
+        "reminders": plain(ledger.reminders.inbox(chair, include_acknowledged=True, everyone=True)),
         "audit": {
             "count": total,
-            "newest 200": plain(ledger.audit_log(audit_filter(limit=200))),
-            "oldest 200": plain(ledger.audit_log(audit_filter(limit=200, offset=max(0, total - 200)))),
+            "newest 200": plain(ledger.audit.audit_log(audit_filter(limit=200))),
+            "oldest 200": plain(ledger.audit.audit_log(audit_filter(limit=200, offset=max(0, total - 200)))),
         },
-        "dashboard": {str(year): plain(ledger.dashboard(year)) for year in YEARS},
-        "plans": {str(year): plain(ledger.plan_of(year)) for year in YEARS},
-        "annual review summaries": {str(year): plain(ledger.annual_review_summary(year)) for year in YEARS},
-        "loans": plain(ledger.loan_list()),
-        "loan requests": plain(ledger.loan_requests()),
+        "dashboard": {str(year): plain(ledger.dashboards.dashboard(year)) for year in YEARS},
+        "plans": {str(year): plain(ledger.plan.plan_of(year)) for year in YEARS},
+        "annual review summaries": {str(year): plain(ledger.reports.annual_review_summary(year)) for year in YEARS},
+        "loans": plain(ledger.loans.loan_list()),
+        "loan requests": plain(ledger.credit.loan_requests()),
         "projects": plain(projects),
-        "project summaries": {str(p.project_id): plain(ledger.project_summary(p.project_id)) for p in projects},
+        "project summaries": {
+            str(p.project_id): plain(ledger.projects.project_summary(p.project_id)) for p in projects
+        },
         "reviews": plain(reviews),
-        "review summaries": {str(r.review_id): plain(ledger.review_summary(r.review_id)) for r in reviews},
-        "corrections": plain(ledger.recent_corrections()),
+        "review summaries": {
+            str(r.review_id): plain(ledger.review_records.review_summary(r.review_id)) for r in reviews
+        },
+        "corrections": plain(ledger.corrections.recent_corrections()),
     }
 
 
@@ -249,7 +255,7 @@ def test_a_commune_book_written_before_the_restructure_opens_verifies_and_rebuil
     ledger = open_ledger(database, data_dir)
     try:
         as_opened = as_json(dump(ledger))
-        ledger.rebuild_read_models()
+        ledger.read_models.rebuild_read_models()
         rebuilt = as_json(dump(ledger))
     finally:
         ledger.close()
@@ -275,19 +281,19 @@ def test_an_official_records_a_new_household_in_a_book_written_before_the_restru
 
     ledger = open_ledger(database, data_dir)
     try:
-        chair = ledger.actor(CHAIR)
-        before = len(ledger.household_list())
-        registered = ledger.register_household(
+        chair = ledger.users.actor(CHAIR)
+        before = len(ledger.households.household_list())
+        registered = ledger.households.register_household(
             chair, "Xuân Hà", "Nguyễn Văn Mới", [], area.RURAL, entry_class(WRITTEN_ON, note="Hộ mới tách")
         )
-        recognised = ledger.recognise_household(
+        recognised = ledger.households.recognise_household(
             chair, registered.subject_id, standing.POOR, entry_class(WRITTEN_ON, basis=basis)
         )
-        summary = ledger.household_summary(registered.subject_id)
+        summary = ledger.households.household_summary(registered.subject_id)
         assert recognised.position == 956
         assert plain(summary.standing) == "poor"
-        assert len(ledger.household_list()) == before + 1
-        assert [e.action for e in ledger.timeline(registered.subject_id)][-1:] == ["Household.RecognisedPoor"]
+        assert len(ledger.households.household_list()) == before + 1
+        assert [e.action for e in ledger.audit.timeline(registered.subject_id)][-1:] == ["Household.RecognisedPoor"]
     finally:
         ledger.close()
 

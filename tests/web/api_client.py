@@ -17,7 +17,7 @@ ENTERED = {indicator.value: False for indicator in Indicator}
 class Api:
     def __init__(self, ledger: Ledger, username: str) -> None:
         self.client = TestClient(create_app(ledger))
-        self.headers = {"Authorization": f"Bearer {ledger.issue_token(username)}"}
+        self.headers = {"Authorization": f"Bearer {ledger.users.issue_token(username)}"}
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
         return self.client.post(f"/api/v1{path}", json=body, headers=self.headers)

@@ -59,7 +59,7 @@ def stored_unapplied(ledger: Ledger) -> str:
 
 def open_stall(ledger: Ledger) -> Any:
     """The stall the catch-up records when a handler fails (application/readmodels/stalls.py)."""
-    return ledger.stalled_read_models()
+    return ledger.read_models.stalled_read_models()
 
 
 def dump(ledger: Ledger) -> dict[str, list[str]]:
@@ -74,7 +74,7 @@ def rebuild_differs(ledger: Ledger, operation: str) -> str | None:
     SUMMARY["rebuilds compared"] += 1
     incremental = dump(ledger)
     try:
-        ledger.rebuild_read_models()
+        ledger.read_models.rebuild_read_models()
     except Exception as error:  # noqa: BLE001
         return f"{operation}: rebuild raises {type(error).__name__}: {str(error)[:200]}"
     rebuilt = dump(ledger)

@@ -23,7 +23,7 @@ class World:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.client = TestClient(create_app(ledger))
-        self.tokens = {name: ledger.issue_token(name) for name in ("chutich", "phochutich", "diachinh")}
+        self.tokens = {name: ledger.users.issue_token(name) for name in ("chutich", "phochutich", "diachinh")}
         self.reminders: list[str] = []
         self._review: str | None = None
         self.poisoned = False  # once an event is stored unapplied, every later request would be noise
@@ -140,14 +140,14 @@ class World:
         if not self.reminders:
             for _ in range(6):
                 self.escaped()
-            self.ledger.sweep()
+            self.ledger.sweeps.sweep()
             listed = self.client.get("/api/v1/reminders", headers=self.bearer("diachinh")).json()
             self.reminders = [str(r["id"]) for r in listed]
         return self.reminders.pop() if len(self.reminders) > 1 else self.reminders[0]
 
     def escape_version(self, household: str) -> int:
-        [entry] = [e for e in self.ledger.timeline(UUID(household)) if e.action == "Household.EscapedPoverty"]
-        return self.ledger.correction_target_at(entry.position).target.event_version
+        [entry] = [e for e in self.ledger.audit.timeline(UUID(household)) if e.action == "Household.EscapedPoverty"]
+        return self.ledger.corrections.correction_target_at(entry.position).target.event_version
 
     def correction(self) -> str:
         household = self.escaped()

@@ -27,12 +27,12 @@ def recognised_then_escaped_late(ledger: Ledger, clock: FixedClock) -> tuple[UUI
     """
     clock.set_today(date(2023, 3, 1))
     household_id = register(ledger, by="chutich")
-    ledger.recognise_household(
+    ledger.households.recognise_household(
         actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2023, 2, 20), basis=RECOGNITION)
     )
-    between = ledger.timeline(household_id)[-1].recorded_at + timedelta(microseconds=1)
+    between = ledger.audit.timeline(household_id)[-1].recorded_at + timedelta(microseconds=1)
     clock.set_today(date(2024, 2, 10))
-    ledger.record_escape(
+    ledger.households.record_escape(
         actor(ledger, "phochutich"),
         household_id,
         Standing.POOR,
@@ -46,7 +46,7 @@ def test_a_household_whose_escape_was_recorded_late_was_poor_as_recorded_and_esc
 ) -> None:
     household_id, between = recognised_then_escaped_late(ledger, clock)
 
-    seen = ledger.household_as_of(household_id, AsOf(NEW_YEARS_EVE, between))
+    seen = ledger.history.household_as_of(household_id, AsOf(NEW_YEARS_EVE, between))
 
     assert seen.recorded.standing is Standing.POOR
     assert seen.recorded.decision.basis == RECOGNITION
@@ -61,7 +61,7 @@ def test_the_late_escape_is_listed_as_the_difference_with_who_recorded_it_and_on
 ) -> None:
     household_id, between = recognised_then_escaped_late(ledger, clock)
 
-    seen = ledger.household_as_of(household_id, AsOf(NEW_YEARS_EVE, between))
+    seen = ledger.history.household_as_of(household_id, AsOf(NEW_YEARS_EVE, between))
 
     assert [e.action for e in seen.timeline] == ["Household.Registered", "Household.RecognisedPoor"]
     [late] = seen.later
@@ -80,7 +80,7 @@ def test_the_poor_list_of_31_12_2023_differs_by_axis_and_names_the_late_decision
     household_id, between = recognised_then_escaped_late(ledger, clock)
     still_poor = poor_household(ledger, since=date(2023, 6, 1))
 
-    seen = ledger.household_lists_as_of(AsOf(NEW_YEARS_EVE, between))
+    seen = ledger.history.household_lists_as_of(AsOf(NEW_YEARS_EVE, between))
 
     assert [h.household_id for h in seen.lists(Axis.RECORDED).poor] == [household_id]
     assert [h.household_id for h in seen.lists(Axis.EFFECTIVE).poor] == [still_poor]
@@ -95,11 +95,11 @@ def test_as_recorded_by_a_day_counts_what_the_store_accepted_before_midnight_in_
     ledger: Ledger, clock: FixedClock
 ) -> None:
     household_id = poor_household(ledger, since=date(2022, 1, 10))
-    recorded_on = ledger.timeline(household_id)[-1].recorded_at.astimezone(VIETNAM).date()
+    recorded_on = ledger.audit.timeline(household_id)[-1].recorded_at.astimezone(VIETNAM).date()
     clock.set_today(recorded_on)
 
-    day_before = ledger.household_as_of(household_id, ledger.as_of(recorded_on - timedelta(days=1)))
-    same_day = ledger.household_as_of(household_id, ledger.as_of(recorded_on))
+    day_before = ledger.history.household_as_of(household_id, ledger.history.as_of(recorded_on - timedelta(days=1)))
+    same_day = ledger.history.household_as_of(household_id, ledger.history.as_of(recorded_on))
 
     assert not day_before.recorded.known and day_before.effective.standing is Standing.POOR
     assert len(day_before.later) == 2
@@ -108,17 +108,17 @@ def test_as_recorded_by_a_day_counts_what_the_store_accepted_before_midnight_in_
 
 def test_a_day_after_today_is_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidInputError, match="sau ngày hôm nay"):
-        ledger.as_of(ledger.today() + timedelta(days=1))
+        ledger.history.as_of(ledger.today() + timedelta(days=1))
 
 
 def test_a_loan_as_of_a_day_before_it_was_granted_is_not_yet_granted(ledger: Ledger) -> None:
     household_id = poor_household(ledger, since=date(2022, 1, 10))
-    loan_id = ledger.grant_loan(
+    loan_id = ledger.loans.grant_loan(
         actor(ledger, "chutich"), household_id, Programme.POOR, 30_000_000, 60, entry(date(2023, 5, 2))
     ).subject_id
 
-    before = ledger.loan_as_of(loan_id, ledger.as_of(date(2023, 5, 1)))
-    after = ledger.loan_as_of(loan_id, ledger.as_of(date(2023, 12, 31)))
+    before = ledger.history.loan_as_of(loan_id, ledger.history.as_of(date(2023, 5, 1)))
+    after = ledger.history.loan_as_of(loan_id, ledger.history.as_of(date(2023, 12, 31)))
 
     assert before.effective.known and not before.effective.granted
     assert after.effective.granted and not after.effective.fallen_due
@@ -128,10 +128,10 @@ def test_a_loan_as_of_a_day_before_it_was_granted_is_not_yet_granted(ledger: Led
 
 def test_a_project_as_of_a_past_day_shows_the_stage_it_had_reached(ledger: Ledger) -> None:
     project_id = approved_project(ledger, starts_on=date(2023, 1, 1))
-    ledger.review_project(actor(ledger, "chutich"), project_id, "Đạt mục tiêu", entry(date(2026, 1, 10)))
+    ledger.projects.review_project(actor(ledger, "chutich"), project_id, "Đạt mục tiêu", entry(date(2026, 1, 10)))
 
     stages = [
-        ledger.project_as_of(project_id, ledger.as_of(day)).effective.stage
+        ledger.history.project_as_of(project_id, ledger.history.as_of(day)).effective.stage
         for day in (date(2022, 12, 10), date(2025, 12, 31), date(2026, 2, 1))
     ]
 
@@ -141,6 +141,6 @@ def test_a_project_as_of_a_past_day_shows_the_stage_it_had_reached(ledger: Ledge
 def test_a_household_registered_after_the_day_is_on_no_list_of_that_day(ledger: Ledger) -> None:
     register(ledger, by="chutich")
 
-    seen = ledger.household_lists_as_of(ledger.as_of(date(2019, 12, 31)))
+    seen = ledger.history.household_lists_as_of(ledger.history.as_of(date(2019, 12, 31)))
 
     assert seen.lists(Axis.EFFECTIVE).poor == () and seen.changed == ()

@@ -20,18 +20,20 @@ def recorded_day(item: AuditEntry) -> date:
 
 
 def test_a_households_timeline_shows_actor_effective_date_basis_and_note_in_order(ledger: Ledger) -> None:
-    household_id = ledger.register_household(
+    household_id = ledger.households.register_household(
         actor(ledger, "diachinh"), XUAN_HA, "Nguyễn Văn An", [], Area.RURAL, entry(date(2020, 1, 6), note="Hộ mới tách")
     ).subject_id
-    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2022, 1, 10)))
-    ledger.record_escape(
+    ledger.households.recognise_household(
+        actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2022, 1, 10))
+    )
+    ledger.households.record_escape(
         actor(ledger, "diachinh"),
         household_id,
         Standing.POOR,
         entry(date(2024, 2, 29), basis=DECISION, note=" Có việc làm ổn định "),
     )
 
-    timeline = ledger.timeline(household_id)
+    timeline = ledger.audit.timeline(household_id)
 
     assert [(item.action, item.actor, item.effective_on) for item in timeline] == [
         ("Household.Registered", "diachinh", date(2020, 1, 6)),
@@ -48,17 +50,17 @@ def test_a_households_timeline_shows_actor_effective_date_basis_and_note_in_orde
 def test_a_households_timeline_records_the_role_each_actor_held(ledger: Ledger) -> None:
     household_id = poor_household(ledger)
 
-    timeline = ledger.timeline(household_id)
+    timeline = ledger.audit.timeline(household_id)
 
     assert [(item.actor, item.actor_role) for item in timeline] == [("chutich", "chair"), ("chutich", "chair")]
 
 
 def test_a_households_timeline_includes_its_loans_and_reminders(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 11, 28))
-    ledger.grant_loan(actor(ledger, "diachinh"), household_id, Programme.NEWLY_ESCAPED, 30_000_000, 36, entry())
-    ledger.sweep(date(2026, 8, 30))
+    ledger.loans.grant_loan(actor(ledger, "diachinh"), household_id, Programme.NEWLY_ESCAPED, 30_000_000, 36, entry())
+    ledger.sweeps.sweep(date(2026, 8, 30))
 
-    timeline = ledger.timeline(household_id)
+    timeline = ledger.audit.timeline(household_id)
 
     assert [item.action for item in timeline][-2:] == ["Loan.Granted", "Reminder.Issued"]
     assert timeline[-1].actor == "system"
@@ -66,9 +68,9 @@ def test_a_households_timeline_includes_its_loans_and_reminders(ledger: Ledger) 
 
 def test_the_audit_log_filters_by_actor(ledger: Ledger) -> None:
     household_id = poor_household(ledger)
-    ledger.record_escape(actor(ledger, "diachinh"), household_id, Standing.POOR, entry())
+    ledger.households.record_escape(actor(ledger, "diachinh"), household_id, Standing.POOR, entry())
 
-    logged = ledger.audit_log(AuditFilter(actor="diachinh"))
+    logged = ledger.audit.audit_log(AuditFilter(actor="diachinh"))
 
     assert [(item.actor, item.action) for item in logged] == [("diachinh", "Household.EscapedPoverty")]
 
@@ -76,7 +78,7 @@ def test_the_audit_log_filters_by_actor(ledger: Ledger) -> None:
 def test_the_audit_log_filters_by_action(ledger: Ledger) -> None:
     first, second = poor_household(ledger), poor_household(ledger)
 
-    logged = ledger.audit_log(AuditFilter(action="Household.RecognisedPoor"))
+    logged = ledger.audit.audit_log(AuditFilter(action="Household.RecognisedPoor"))
 
     assert [item.subject_id for item in logged] == [second, first]
 
@@ -84,30 +86,30 @@ def test_the_audit_log_filters_by_action(ledger: Ledger) -> None:
 def test_the_audit_log_lists_the_newest_record_first(ledger: Ledger) -> None:
     poor_household(ledger)
 
-    logged = ledger.audit_log(AuditFilter())
+    logged = ledger.audit.audit_log(AuditFilter())
 
     assert [item.position for item in logged] == sorted((item.position for item in logged), reverse=True)
 
 
 def test_the_audit_log_keeps_what_was_recorded_within_the_date_range(ledger: Ledger) -> None:
     poor_household(ledger)
-    everything = ledger.audit_log(AuditFilter())
+    everything = ledger.audit.audit_log(AuditFilter())
     first_day, last_day = min(map(recorded_day, everything)), max(map(recorded_day, everything))
 
-    within = ledger.audit_log(AuditFilter(recorded_from=first_day, recorded_to=last_day))
+    within = ledger.audit.audit_log(AuditFilter(recorded_from=first_day, recorded_to=last_day))
 
     assert within == everything
 
 
 def test_the_audit_log_leaves_out_what_was_recorded_before_the_range(ledger: Ledger) -> None:
     poor_household(ledger)
-    last_day = max(map(recorded_day, ledger.audit_log(AuditFilter())))
+    last_day = max(map(recorded_day, ledger.audit.audit_log(AuditFilter())))
 
-    assert ledger.audit_log(AuditFilter(recorded_from=last_day + timedelta(days=1))) == []
+    assert ledger.audit.audit_log(AuditFilter(recorded_from=last_day + timedelta(days=1))) == []
 
 
 def test_the_audit_log_leaves_out_what_was_recorded_after_the_range(ledger: Ledger) -> None:
     poor_household(ledger)
-    first_day = min(map(recorded_day, ledger.audit_log(AuditFilter())))
+    first_day = min(map(recorded_day, ledger.audit.audit_log(AuditFilter())))
 
-    assert ledger.audit_log(AuditFilter(recorded_to=first_day - timedelta(days=1))) == []
+    assert ledger.audit.audit_log(AuditFilter(recorded_to=first_day - timedelta(days=1))) == []

@@ -14,7 +14,7 @@ HOUSEHOLDS = AuditFilter(action="Household.Registered")
 
 
 def heads(ledger: Ledger, where: AuditFilter) -> list[str]:
-    return sorted(row.subject_label for row in ledger.audit_log(where))
+    return sorted(row.subject_label for row in ledger.audit.audit_log(where))
 
 
 def two_hamlets(ledger: Ledger) -> None:
@@ -35,8 +35,8 @@ def test_the_hamlet_filter_keeps_that_hamlets_records_and_the_projects_that_reac
     two_hamlets(ledger)
     approved_project(ledger, date(2023, 1, 1))
 
-    logged = ledger.audit_log(AuditFilter(hamlet=XUAN_DAI_DONG))
-    in_xuan_ha = {row.action for row in ledger.audit_log(AuditFilter(hamlet=XUAN_HA))}
+    logged = ledger.audit.audit_log(AuditFilter(hamlet=XUAN_DAI_DONG))
+    in_xuan_ha = {row.action for row in ledger.audit.audit_log(AuditFilter(hamlet=XUAN_HA))}
 
     assert {row.subject_label for row in logged if row.subject_type == "household"} == {"Lê Thị Cúc"}
     assert {"Project.Proposed", "Project.Approved", "Household.Registered"} <= in_xuan_ha
@@ -45,10 +45,12 @@ def test_the_hamlet_filter_keeps_that_hamlets_records_and_the_projects_that_reac
 def test_the_subject_filter_takes_an_id_or_words_of_the_name_in_any_case(ledger: Ledger) -> None:
     two_hamlets(ledger)
     household_id = register(ledger, XUAN_HA, head_name="Nguyễn Văn An")
-    ledger.recognise_household(actor(ledger, "diachinh"), household_id, Standing.POOR, entry(date(2022, 1, 10)))
+    ledger.households.recognise_household(
+        actor(ledger, "diachinh"), household_id, Standing.POOR, entry(date(2022, 1, 10))
+    )
 
-    by_id = ledger.audit_log(AuditFilter(subject=str(household_id)))
-    by_words = ledger.audit_log(AuditFilter(subject="đặng văn"))
+    by_id = ledger.audit.audit_log(AuditFilter(subject=str(household_id)))
+    by_words = ledger.audit.audit_log(AuditFilter(subject="đặng văn"))
 
     assert [row.action for row in by_id] == ["Household.RecognisedPoor", "Household.Registered"]
     assert [row.subject_label for row in by_words] == ["Đặng Văn Bình"]
@@ -57,7 +59,7 @@ def test_the_subject_filter_takes_an_id_or_words_of_the_name_in_any_case(ledger:
 def test_the_effective_range_is_inclusive_of_both_days(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
     for day, head in ((date(2024, 1, 31), "Một"), (date(2024, 2, 1), "Hai"), (date(2024, 2, 29), "Ba")):
-        ledger.register_household(chair, XUAN_HA, head, [], Area.RURAL, entry(day))
+        ledger.households.register_household(chair, XUAN_HA, head, [], Area.RURAL, entry(day))
 
     within = AuditFilter(effective_from=date(2024, 2, 1), effective_to=date(2024, 2, 29))
 
@@ -67,18 +69,18 @@ def test_the_effective_range_is_inclusive_of_both_days(ledger: Ledger) -> None:
 
 def test_the_recorded_range_still_filters_by_the_day_it_was_written(ledger: Ledger) -> None:
     two_hamlets(ledger)
-    written = ledger.audit_log(HOUSEHOLDS)[0].recorded_at.astimezone(ledger.timezone).date()
+    written = ledger.audit.audit_log(HOUSEHOLDS)[0].recorded_at.astimezone(ledger.core.timezone).date()
 
-    assert len(ledger.audit_log(replace(HOUSEHOLDS, recorded_from=written, recorded_to=written))) == 2
-    assert ledger.audit_log(replace(HOUSEHOLDS, recorded_to=written - timedelta(days=1))) == []
+    assert len(ledger.audit.audit_log(replace(HOUSEHOLDS, recorded_from=written, recorded_to=written))) == 2
+    assert ledger.audit.audit_log(replace(HOUSEHOLDS, recorded_to=written - timedelta(days=1))) == []
 
 
 def test_a_page_says_how_many_rows_match_and_starts_where_asked(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
     for number in range(5):
-        ledger.register_household(chair, XUAN_HA, f"Hộ {number}", [], Area.RURAL, entry(date(2024, 1, 1)))
+        ledger.households.register_household(chair, XUAN_HA, f"Hộ {number}", [], Area.RURAL, entry(date(2024, 1, 1)))
 
-    page = ledger.audit_page(replace(HOUSEHOLDS, limit=2, offset=2))
+    page = ledger.audit.audit_page(replace(HOUSEHOLDS, limit=2, offset=2))
 
     assert page.total == 5
     assert [row.subject_label for row in page.entries] == ["Hộ 2", "Hộ 1"]
@@ -87,7 +89,7 @@ def test_a_page_says_how_many_rows_match_and_starts_where_asked(ledger: Ledger) 
 def test_an_export_names_the_position_it_was_built_from_and_holds_every_match(ledger: Ledger) -> None:
     two_hamlets(ledger)
 
-    exported = ledger.audit_export(HOUSEHOLDS)
+    exported = ledger.audit.audit_export(HOUSEHOLDS)
 
     assert exported.position == ledger.log_position()
     assert len(exported.head_hash) == 64

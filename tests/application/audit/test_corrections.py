@@ -33,13 +33,13 @@ def version_of(ledger: Ledger, subject_id: UUID, action: str) -> int:
 
 def propose(ledger: Ledger, subject_id: UUID, action: str, changes: Changes, by: str = "diachinh") -> UUID:
     version = version_of(ledger, subject_id, action)
-    return ledger.propose_correction(
+    return ledger.corrections.propose_correction(
         actor(ledger, by), subject_id, version, changes, REASON, EVIDENCE, today()
     ).subject_id
 
 
 def approve(ledger: Ledger, correction_id: UUID, by: str = "chutich") -> None:
-    ledger.approve_correction(actor(ledger, by), correction_id, today())
+    ledger.corrections.approve_correction(actor(ledger, by), correction_id, today())
 
 
 def obligations(ledger: Ledger, subject_id: UUID, rule: ReminderRule) -> list[tuple[date, str, str]]:
@@ -53,13 +53,13 @@ def obligations(ledger: Ledger, subject_id: UUID, rule: ReminderRule) -> list[tu
 
 
 def reminders(ledger: Ledger, subject_id: UUID, rule: ReminderRule) -> list[tuple[date, date]]:
-    items = ledger.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
+    items = ledger.reminders.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
     return sorted((i.due_on, i.notice_on) for i in items if i.subject_id == subject_id and i.rule is rule)
 
 
 def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
-    ledger.sweep(TODAY)
+    ledger.sweeps.sweep(TODAY)
     assert reminders(ledger, household_id, WINDOW) == [
         (date(2026, 12, 20), date(2026, 9, 21)),
         (date(2026, 12, 20), date(2026, 11, 20)),
@@ -67,9 +67,9 @@ def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(l
 
     correction_id = propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15)))
     approve(ledger, correction_id)
-    ledger.sweep(TODAY)
+    ledger.sweeps.sweep(TODAY)
 
-    summary = ledger.household_summary(household_id)
+    summary = ledger.households.household_summary(household_id)
     assert (summary.escaped_on, summary.newly_escaped_until) == (date(2024, 2, 15), date(2027, 2, 15))
     assert obligations(ledger, household_id, WINDOW) == [
         (date(2026, 12, 20), "cancelled", f"Đính chính: {REASON}"),
@@ -81,47 +81,49 @@ def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(l
         (date(2026, 12, 20), date(2026, 11, 20)),
         (date(2027, 2, 15), date(2026, 11, 17)),
     ]
-    ledger.sweep(date(2026, 12, 20))
+    ledger.sweeps.sweep(date(2026, 12, 20))
     assert (date(2026, 12, 20), date(2026, 12, 20)) not in reminders(ledger, household_id, WINDOW)
 
 
 def test_voiding_a_recognition_takes_the_household_off_the_poor_list(ledger: Ledger) -> None:
     household_id = poor_household(ledger, since=date(2024, 1, 10))
-    assert household_id in {h.household_id for h in ledger.household_list(standing=Standing.POOR)}
+    assert household_id in {h.household_id for h in ledger.households.household_list(standing=Standing.POOR)}
 
     approve(ledger, propose(ledger, household_id, "Household.RecognisedPoor", Changes(void=True)))
 
-    assert household_id not in {h.household_id for h in ledger.household_list(standing=Standing.POOR)}
-    assert ledger.household_summary(household_id).standing is Standing.UNLISTED
-    [row] = [h for h in ledger.household_list() if h.household_id == household_id]
+    assert household_id not in {h.household_id for h in ledger.households.household_list(standing=Standing.POOR)}
+    assert ledger.households.household_summary(household_id).standing is Standing.UNLISTED
+    [row] = [h for h in ledger.households.household_list() if h.household_id == household_id]
     assert (row.standing, row.standing_since) == (Standing.UNLISTED, None)
 
 
 def test_an_unapproved_correction_changes_nothing(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
-    before = ledger.household_summary(household_id)
+    before = ledger.households.household_summary(household_id)
 
     correction_id = propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15)))
 
-    assert ledger.household_summary(household_id) == before
-    assert [c.correction_id for c in ledger.pending_corrections()] == [correction_id]
+    assert ledger.households.household_summary(household_id) == before
+    assert [c.correction_id for c in ledger.corrections.pending_corrections()] == [correction_id]
     assert obligations(ledger, household_id, WINDOW) == [(date(2026, 12, 20), "open", "")]
 
 
 def test_a_rejected_correction_changes_nothing(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
-    before = ledger.household_summary(household_id)
+    before = ledger.households.household_summary(household_id)
     correction_id = propose(ledger, household_id, "Household.EscapedPoverty", Changes(void=True))
 
-    ledger.reject_correction(actor(ledger, "phochutich"), correction_id, today(note="Quyết định gốc đúng ngày"))
+    ledger.corrections.reject_correction(
+        actor(ledger, "phochutich"), correction_id, today(note="Quyết định gốc đúng ngày")
+    )
 
-    assert ledger.household_summary(household_id) == before
-    assert ledger.pending_corrections() == []
-    [rejected] = ledger.corrections_of(household_id)
+    assert ledger.households.household_summary(household_id) == before
+    assert ledger.corrections.pending_corrections() == []
+    [rejected] = ledger.corrections.corrections_of(household_id)
     assert (rejected.status, rejected.decided_by) == (CorrectionStatus.REJECTED, "phochutich")
     with pytest.raises(CorrectionRefusedError):
         approve(ledger, correction_id)
-    assert ledger.household_summary(household_id) == before
+    assert ledger.households.household_summary(household_id) == before
 
 
 def test_the_proposer_cannot_approve_their_own_correction(ledger: Ledger) -> None:
@@ -133,8 +135,8 @@ def test_the_proposer_cannot_approve_their_own_correction(ledger: Ledger) -> Non
     with pytest.raises(NotAllowedError):
         approve(ledger, correction_id, by="diachinh")
 
-    assert ledger.household_summary(household_id).standing is Standing.ESCAPED_POVERTY
-    assert [c.status for c in ledger.corrections_of(household_id)] == [CorrectionStatus.PENDING]
+    assert ledger.households.household_summary(household_id).standing is Standing.ESCAPED_POVERTY
+    assert [c.status for c in ledger.corrections.corrections_of(household_id)] == [CorrectionStatus.PENDING]
 
 
 def test_the_timeline_shows_the_original_beside_its_correction(ledger: Ledger) -> None:
@@ -144,7 +146,7 @@ def test_the_timeline_shows_the_original_beside_its_correction(ledger: Ledger) -
         propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15))),
     )
 
-    timeline = ledger.timeline(household_id)
+    timeline = ledger.audit.timeline(household_id)
     [original] = [e for e in timeline if e.action == "Household.EscapedPoverty"]
     assert original.effective_on == date(2023, 12, 20)  # as it was recorded
     assert original.corrected_by and "Đã được đính chính" in original.corrected_by
@@ -158,13 +160,13 @@ def test_the_timeline_shows_the_original_beside_its_correction(ledger: Ledger) -
 def test_approving_after_the_household_changed_is_a_conflict(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
     correction_id = propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15)))
-    ledger.record_relapse(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2026, 11, 2)))
+    ledger.households.record_relapse(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2026, 11, 2)))
 
     with pytest.raises(ConflictError, match="đề xuất lại"):
         approve(ledger, correction_id)
 
-    assert ledger.household_summary(household_id).escaped_on == date(2023, 12, 20)
-    assert [c.status for c in ledger.corrections_of(household_id)] == [CorrectionStatus.PENDING]
+    assert ledger.households.household_summary(household_id).escaped_on == date(2023, 12, 20)
+    assert [c.status for c in ledger.corrections.corrections_of(household_id)] == [CorrectionStatus.PENDING]
 
 
 def test_a_correction_that_makes_the_history_impossible_is_refused_when_proposed(ledger: Ledger) -> None:
@@ -175,12 +177,12 @@ def test_a_correction_that_makes_the_history_impossible_is_refused_when_proposed
     with pytest.raises(InvalidInputError):
         propose(ledger, household_id, "Household.Registered", Changes(void=True))
 
-    assert ledger.pending_corrections() == []
+    assert ledger.corrections.pending_corrections() == []
 
 
 def test_a_correction_that_would_leave_a_loan_without_ground_waits_for_the_loans_own(ledger: Ledger) -> None:
     household_id = poor_household(ledger, since=date(2024, 1, 10))
-    loan_id = ledger.grant_loan(
+    loan_id = ledger.loans.grant_loan(
         actor(ledger, "diachinh"), household_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 6, 1))
     ).subject_id
 
@@ -188,21 +190,21 @@ def test_a_correction_that_would_leave_a_loan_without_ground_waits_for_the_loans
         propose(ledger, household_id, "Household.RecognisedPoor", Changes(void=True))
 
     approve(ledger, propose(ledger, loan_id, "Loan.Granted", Changes(void=True)))
-    assert ledger.loan_list(household_id=household_id) == []
+    assert ledger.loans.loan_list(household_id=household_id) == []
     assert obligations(ledger, loan_id, ReminderRule.LOAN_DUE)[0][1] == "cancelled"
     approve(ledger, propose(ledger, household_id, "Household.RecognisedPoor", Changes(void=True)))
-    assert ledger.household_summary(household_id).standing is Standing.UNLISTED
+    assert ledger.households.household_summary(household_id).standing is Standing.UNLISTED
 
 
 def test_a_corrected_loan_term_moves_its_due_date(ledger: Ledger) -> None:
     household_id = poor_household(ledger, since=date(2024, 1, 10))
-    loan_id = ledger.grant_loan(
+    loan_id = ledger.loans.grant_loan(
         actor(ledger, "diachinh"), household_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 6, 1))
     ).subject_id
 
     approve(ledger, propose(ledger, loan_id, "Loan.Granted", Changes(amount=40_000_000, term_months=36)))
 
-    loan = ledger.loan_summary(loan_id)
+    loan = ledger.loans.loan_summary(loan_id)
     assert (loan.amount, loan.term_months, loan.due_on) == (40_000_000, 36, date(2027, 6, 1))
     assert obligations(ledger, loan_id, ReminderRule.LOAN_DUE) == [
         (date(2027, 6, 1), "open", ""),
@@ -215,7 +217,7 @@ def test_a_corrected_project_start_moves_its_final_review(ledger: Ledger) -> Non
 
     approve(ledger, propose(ledger, project_id, "Project.Approved", Changes(starts_on=date(2023, 3, 1))))
 
-    project = ledger.project_summary(project_id)
+    project = ledger.projects.project_summary(project_id)
     assert (project.starts_on, project.ends_on) == (date(2023, 3, 1), date(2026, 3, 1))
     assert obligations(ledger, project_id, ReminderRule.PROJECT_FINAL_REVIEW) == [
         (date(2026, 1, 1), "cancelled", f"Đính chính: {REASON}"),
@@ -226,11 +228,19 @@ def test_a_corrected_project_start_moves_its_final_review(ledger: Ledger) -> Non
 def test_rebuilt_read_models_equal_the_incremental_ones_after_corrections(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
     approve(ledger, propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15))))
-    before = (ledger.household_list(), obligations(ledger, household_id, WINDOW), ledger.timeline(household_id))
+    before = (
+        ledger.households.household_list(),
+        obligations(ledger, household_id, WINDOW),
+        ledger.audit.timeline(household_id),
+    )
 
-    ledger.rebuild_read_models()
+    ledger.read_models.rebuild_read_models()
 
-    assert (ledger.household_list(), obligations(ledger, household_id, WINDOW), ledger.timeline(household_id)) == before
+    assert (
+        ledger.households.household_list(),
+        obligations(ledger, household_id, WINDOW),
+        ledger.audit.timeline(household_id),
+    ) == before
 
 
 def test_supervisors_cannot_propose_corrections(ledger: Ledger) -> None:
@@ -239,4 +249,4 @@ def test_supervisors_cannot_propose_corrections(ledger: Ledger) -> None:
     with pytest.raises(NotAllowedError):
         propose(ledger, household_id, "Household.EscapedPoverty", Changes(void=True), by="mttq")
 
-    assert ledger.pending_corrections() == []
+    assert ledger.corrections.pending_corrections() == []

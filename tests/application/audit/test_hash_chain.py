@@ -88,21 +88,21 @@ def recorded(make_ledger: Callable[[str], Ledger], stored_url: str) -> tuple[Led
     seed_users(ledger)
     for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
         household_id = register(ledger, head_name=name)
-        ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
-    ledger.sweep()
+        ledger.households.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
+    ledger.sweeps.sweep()
     return ledger, Tamperer(ledger, stored_url)
 
 
 def test_recording_an_act_extends_the_chain_to_the_new_position(ledger: Ledger) -> None:
-    before = ledger.log_head()
+    before = ledger.tamper_evidence.log_head()
 
     recorded = register(ledger)
 
-    head = ledger.log_head()
+    head = ledger.tamper_evidence.log_head()
     assert head.position == ledger.log_position() > before.position
     assert head.hash != before.hash
     assert recorded
-    assert ledger.verify_log().ok
+    assert ledger.tamper_evidence.verify_log().ok
 
 
 def test_the_chain_is_the_log_hashed_link_by_link_from_sixty_four_zeros(ledger: Ledger) -> None:
@@ -111,14 +111,14 @@ def test_the_chain_is_the_log_hashed_link_by_link_from_sixty_four_zeros(ledger: 
     for event in stored_events(ledger.store.recorder):
         expected = link_hash(expected, event_canonical(event))
 
-    assert ledger.log_head().hash == expected
+    assert ledger.tamper_evidence.log_head().hash == expected
 
 
 def test_an_untouched_log_verifies(ledger: Ledger) -> None:
     register(ledger)
-    ledger.sweep()
+    ledger.sweeps.sweep()
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.ok and verdict.first_bad is None
     assert verdict.events == ledger.log_position()
@@ -127,29 +127,29 @@ def test_an_untouched_log_verifies(ledger: Ledger) -> None:
 
 def test_rebuilding_the_read_models_keeps_the_chain(ledger: Ledger) -> None:
     register(ledger)
-    head = ledger.log_head()
+    head = ledger.tamper_evidence.log_head()
 
-    ledger.rebuild_read_models()
+    ledger.read_models.rebuild_read_models()
 
-    assert ledger.log_head() == head
-    assert ledger.verify_log().ok
+    assert ledger.tamper_evidence.log_head() == head
+    assert ledger.tamper_evidence.verify_log().ok
 
 
 def test_the_daily_sweep_signs_a_checkpoint_of_the_head(ledger: Ledger) -> None:
     register(ledger)
 
-    ledger.sweep()
+    ledger.sweeps.sweep()
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
     assert reasons(ledger).count(DAILY) == 1
-    assert verdict.head == ledger.log_head()
+    assert verdict.head == ledger.tamper_evidence.log_head()
 
 
 def test_one_changed_byte_of_a_stored_event_is_found_at_its_position(recorded: tuple[Ledger, Tamperer]) -> None:
     ledger, tamper = recorded
     tamper.change_one_byte(9)
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert not verdict.ok
     assert verdict.first_bad is not None
@@ -161,7 +161,7 @@ def test_a_deleted_event_is_found_at_its_position(recorded: tuple[Ledger, Tamper
     ledger, tamper = recorded
     tamper.delete(8)
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (8, MISSING)
@@ -171,7 +171,7 @@ def test_a_forged_event_slipped_in_is_found_where_it_was_inserted(recorded: tupl
     ledger, tamper = recorded
     tamper.insert_after(7)
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.first_bad is not None
     assert verdict.first_bad.position == 8
@@ -183,7 +183,7 @@ def test_two_swapped_events_are_found_as_a_reordering(recorded: tuple[Ledger, Ta
     ledger, tamper = recorded
     tamper.swap(7, 10)
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (7, MOVED)
@@ -201,7 +201,7 @@ def test_deleting_the_last_events_and_their_links_is_caught_by_the_signed_checkp
     with ledger.views.database.writing() as cursor:
         cursor.execute("DELETE FROM audit_chain WHERE position >= ?", (last - 1,))
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (last - 1, TRUNCATED)
@@ -221,7 +221,7 @@ def test_a_log_rewritten_with_its_links_recomputed_disagrees_with_the_signed_che
         cursor.execute("DELETE FROM audit_chain")
         cursor.executemany("INSERT INTO audit_chain (position, hash) VALUES (?, ?)", links)
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert [problem.kind for problem in verdict.problems] == [CHECKPOINT]
     assert "đã bị sửa và chuỗi băm bị tính lại" in verdict.problems[0].detail
@@ -232,7 +232,7 @@ def test_a_forged_checkpoint_is_refused_for_its_signature(recorded: tuple[Ledger
     with ledger.views.database.writing() as cursor:
         cursor.execute("UPDATE audit_checkpoints SET position = position - 1 WHERE reason = 'daily'")
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert [problem.kind for problem in verdict.problems] == [SIGNATURE]
 
@@ -245,10 +245,10 @@ def test_no_checkpoint_is_signed_over_a_log_changed_since_the_last_one(recorded:
     with ledger.views.database.writing() as cursor:  # the intruder removes the checkpoint of the changed event
         cursor.execute("DELETE FROM audit_checkpoints WHERE position >= ?", (last,))
 
-    assert ledger.sweep().today  # the sweep goes on
+    assert ledger.sweeps.sweep().today  # the sweep goes on
     assert reasons(ledger).count(DAILY) == 1
     changed = Problem(last, CHANGED, f"Bản ghi số {last} đã bị sửa: mã băm không khớp chuỗi.")
-    assert ledger.verify_log().first_bad == changed
+    assert ledger.tamper_evidence.verify_log().first_bad == changed
 
 
 def reasons(ledger: Ledger) -> list[str]:

@@ -54,13 +54,13 @@ def test_every_write_signs_the_new_head_and_appends_it_to_the_witness(busy: tupl
 
     register(ledger, head_name="Phạm Thị Dung")
 
-    head = ledger.log_head()
+    head = ledger.tamper_evidence.log_head()
     with ledger.views.database.reading() as cursor:
         newest = max(stored_checkpoints(cursor), key=lambda checkpoint: checkpoint.position)
     witnessed, unreadable = read_witness(witness_of(ledger))
     assert (newest.position, newest.head_hash, newest.reason) == (head.position, head.hash, WRITE)
     assert witnessed[-1] == newest and not unreadable
-    assert ledger.verify_log(witness_of(ledger)).ok
+    assert ledger.tamper_evidence.verify_log(witness_of(ledger)).ok
 
 
 @pytest.mark.parametrize("count", [1, 348])
@@ -70,8 +70,9 @@ def test_a_cut_tail_of_the_newest_events_is_found_by_the_witness(busy: tuple[Led
 
     first = cut_tail(ledger, tamper, count)
 
-    assert ledger.verify_log().ok  # the database alone agrees with itself: that is why the witness exists
-    verdict = ledger.verify_log(witness_of(ledger))
+    # the database alone agrees with itself: that is why the witness exists
+    assert ledger.tamper_evidence.verify_log().ok
+    verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (first, TRUNCATED)
     assert f"xác nhận sổ đến bản ghi số {last}, nhưng sổ chỉ còn đến số {first - 1}" in verdict.first_bad.detail
@@ -87,7 +88,7 @@ def test_a_cut_tail_written_over_by_new_events_still_disagrees_with_the_witness(
     for number in range(3):
         register(ledger, head_name=f"Hộ ghi sau {number}")
 
-    verdict = ledger.verify_log(witness_of(ledger))
+    verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
     assert not verdict.ok
 
@@ -98,7 +99,7 @@ def test_a_forged_or_unreadable_witness_line_is_named(busy: tuple[Ledger, Tamper
     forged = {**json.loads(lines[-1]), "position": 1}
     witness_of(ledger).write_text("\n".join([*lines, json.dumps(forged), "không phải JSON"]) + "\n")
 
-    verdict = ledger.verify_log(witness_of(ledger))
+    verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
     assert [problem.kind for problem in verdict.problems] == [SIGNATURE, WITNESS]
     assert f"Dòng {len(lines) + 2} của tệp nhân chứng" in verdict.problems[1].detail
@@ -116,7 +117,7 @@ def test_a_stored_value_of_the_wrong_type_is_named_at_its_position_not_a_crash(
         position, column = 1, "topic"
         ledger = make_ledger(stored_url)  # a new process: the old one's prepared statements expect text
 
-    verdict = ledger.verify_log(witness_of(ledger))
+    verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (position, MALFORMED)
@@ -133,7 +134,7 @@ def test_a_stored_row_the_library_cannot_read_is_named_at_its_position_and_the_r
         tamper.run("ALTER TABLE {table} ALTER COLUMN state TYPE text USING encode(state, 'escape')")
         ledger = make_ledger(stored_url)
 
-    verdict = ledger.verify_log(witness_of(ledger))
+    verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
     first = 9 if stored_url.startswith("sqlite") else 1
     assert verdict.first_bad is not None

@@ -54,7 +54,7 @@ def recognise_at_once(ledgers: list[Ledger], household_id: UUID, command_id: str
 
     def copy(ledger: Ledger) -> Callable[[], Recorded]:
         chair = actor(ledger, "chutich")
-        return lambda: ledger.recognise_household(chair, household_id, Standing.POOR, entry)
+        return lambda: ledger.households.recognise_household(chair, household_id, Standing.POOR, entry)
 
     return at_once([copy(ledgers[n % len(ledgers)]) for n in range(SENDERS)])
 
@@ -68,7 +68,9 @@ def test_a_recognition_sent_four_times_at_once_is_recorded_once_and_every_other_
     ledgers = [ledger, *(make_ledger(durable_url) for _ in range(workers - 1))]  # as `serve --workers 2`
     chair = actor(ledger, "chutich")
     households = [
-        ledger.register_household(chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, Entry(date(2020, 1, 6))).subject_id
+        ledger.households.register_household(
+            chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, Entry(date(2020, 1, 6))
+        ).subject_id
         for n in range(ROUNDS)
     ]
 
@@ -91,21 +93,27 @@ def test_a_registration_sent_four_times_at_once_registers_one_household(
 
     def register(n: int) -> Callable[[], Recorded]:
         entry = Entry(date(2020, 1, 6), command_id=f"dang-ky-{n}")
-        return lambda: ledger.register_household(chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, entry)
+        return lambda: ledger.households.register_household(chair, "Xuân Hà", f"Hộ số {n}", [], Area.RURAL, entry)
 
     answers = [at_once([register(n)] * SENDERS) for n in range(ROUNDS // 2)]
 
     assert all(isinstance(answer, Recorded) for round_ in answers for answer in round_)
     assert [len({answer.subject_id for answer in round_}) for round_ in answers] == [1] * (ROUNDS // 2)  # type: ignore[union-attr]
     assert [sum(not answer.duplicate for answer in round_) for round_ in answers] == [1] * (ROUNDS // 2)  # type: ignore[union-attr]
-    assert len(ledger.household_list()) == ROUNDS // 2
+    assert len(ledger.households.household_list()) == ROUNDS // 2
 
 
 def test_a_recognition_of_a_household_already_poor_under_a_new_form_is_still_refused(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
-    household = ledger.register_household(chair, "Xuân Hà", "Hộ số 1", [], Area.RURAL, Entry(date(2020, 1, 6)))
-    ledger.recognise_household(chair, household.subject_id, Standing.POOR, Entry(date(2022, 1, 10), command_id="a"))
+    household = ledger.households.register_household(
+        chair, "Xuân Hà", "Hộ số 1", [], Area.RURAL, Entry(date(2020, 1, 6))
+    )
+    ledger.households.recognise_household(
+        chair, household.subject_id, Standing.POOR, Entry(date(2022, 1, 10), command_id="a")
+    )
 
     with pytest.raises(DomainError, match="Hộ đã là hộ nghèo."):
-        ledger.recognise_household(chair, household.subject_id, Standing.POOR, Entry(date(2022, 2, 1), command_id="b"))
+        ledger.households.recognise_household(
+            chair, household.subject_id, Standing.POOR, Entry(date(2022, 2, 1), command_id="b")
+        )
     assert ledger.store.repository.get(household.subject_id).version == 2

@@ -33,7 +33,7 @@ def demo(make_ledger: Callable[[str], Ledger], database_url: str) -> Ledger:
 
 
 def households_of(ledger: Ledger) -> list[tuple[str, str, int, str]]:
-    return [(h.hamlet, h.head_name, h.members_count, h.standing.value) for h in ledger.household_list()]
+    return [(h.hamlet, h.head_name, h.members_count, h.standing.value) for h in ledger.households.household_list()]
 
 
 def test_the_same_seed_builds_the_same_commune_and_another_seed_another(
@@ -60,7 +60,7 @@ def test_the_demo_loads_only_into_an_empty_ledger(make_ledger: Callable[[str], L
 def test_every_hamlet_has_households_and_the_poor_and_near_poor_shares_are_those_of_a_rural_commune(
     demo: Ledger,
 ) -> None:
-    households = demo.household_list()
+    households = demo.households.household_list()
     standings = Counter(h.standing for h in households)
 
     assert {h.hamlet for h in households} == set(demo.settings.hamlets)
@@ -73,8 +73,8 @@ def test_every_hamlet_has_households_and_the_poor_and_near_poor_shares_are_those
 def test_the_histories_hold_escapes_relapses_loans_of_the_three_programmes_and_projects_of_both_components(
     demo: Ledger,
 ) -> None:
-    listed = [h for h in demo.household_list() if h.standing in LISTED]
-    histories = [demo.household_summary(h.household_id).history for h in listed]
+    listed = [h for h in demo.households.household_list() if h.standing in LISTED]
+    histories = [demo.households.household_summary(h.household_id).history for h in listed]
     relapsed = [
         history
         for history in histories
@@ -82,12 +82,12 @@ def test_the_histories_hold_escapes_relapses_loans_of_the_three_programmes_and_p
     ]
 
     assert relapsed
-    assert {loan.programme for loan in demo.loan_list()} == {
+    assert {loan.programme for loan in demo.loans.loan_list()} == {
         Programme.POOR,
         Programme.NEAR_POOR,
         Programme.NEWLY_ESCAPED,
     }
-    projects = demo.project_list()
+    projects = demo.projects.project_list()
     assert Counter(p.component for p in projects)[Component.LIVELIHOODS] >= 3
     assert Counter(p.component for p in projects)[Component.AGRICULTURE] >= 3
     assert any(p.reviewed_on for p in projects)
@@ -95,10 +95,10 @@ def test_the_histories_hold_escapes_relapses_loans_of_the_three_programmes_and_p
 
 def test_every_poor_and_near_poor_household_has_a_survey_with_its_twelve_indicators(demo: Ledger) -> None:
     classes = {Standing.POOR: PovertyClass.POOR, Standing.NEAR_POOR: PovertyClass.NEAR_POOR}
-    for item in demo.household_list():
+    for item in demo.households.household_list():
         if item.standing not in LISTED:
             continue
-        survey = demo.household_summary(item.household_id).latest_survey
+        survey = demo.households.household_summary(item.household_id).latest_survey
         assert survey is not None, item.head_name
         assert len(survey.entered) == 12
         if survey.surveyed_on.year < 2026 or item.hamlet != "Xuân Hà":  # Xuân Hà's 2026 review is undecided
@@ -111,7 +111,7 @@ def test_the_completeness_report_over_2021_to_2026_finds_no_missing_reminder_in_
     ledger = make_ledger("memory:")
     load_demo(ledger, households=120)
 
-    report = ledger.completeness(date(2021, 1, 1), date(2026, 12, 31))
+    report = ledger.completeness_checks.completeness(date(2021, 1, 1), date(2026, 12, 31))
 
     assert report.accounts
     assert report.errors == []
@@ -141,20 +141,20 @@ def test_family_names_follow_their_frequencies() -> None:
 
 
 def test_commands_recorded_in_a_batch_reach_the_read_models_together_at_its_end(ledger: Ledger) -> None:
-    official = ledger.actor("diachinh")
+    official = ledger.users.actor("diachinh")
     assert official is not None
     with ledger.batch():
         for name in ("Vũ Văn Lực", "Đỗ Thị Mến"):
-            ledger.register_household(official, "Xuân Hà", name, [], Area.RURAL, Entry(date(2026, 11, 2)))
+            ledger.households.register_household(official, "Xuân Hà", name, [], Area.RURAL, Entry(date(2026, 11, 2)))
         assert ledger.views.position() < ledger.log_position()
 
     assert ledger.views.position() == ledger.log_position()
-    assert {"Vũ Văn Lực", "Đỗ Thị Mến"} <= {h.head_name for h in ledger.household_list()}
+    assert {"Vũ Văn Lực", "Đỗ Thị Mến"} <= {h.head_name for h in ledger.households.household_list()}
 
 
 def test_the_demo_records_loan_needs_so_the_2024_credit_target_has_a_figure(demo: Ledger) -> None:
-    statuses = Counter(r.status for r in demo.loan_requests())
-    credit = next(t for t in demo.dashboard(2024).summary.targets if t.target.code == "loan_needs_met")
+    statuses = Counter(r.status for r in demo.credit.loan_requests())
+    credit = next(t for t in demo.dashboards.dashboard(2024).summary.targets if t.target.code == "loan_needs_met")
 
     assert statuses["met"] > statuses["open"] > 0 and statuses["withdrawn"] > 0
     assert credit.has_data and 0 < credit.actual <= 100  # type: ignore[operator]

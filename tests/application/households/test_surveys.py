@@ -24,7 +24,7 @@ IN_NOVEMBER = date(2026, 11, 2)
 
 
 def survey(ledger: Ledger, household_id: UUID, per_capita: int, *deprived: Indicator, on: date = IN_NOVEMBER) -> None:
-    ledger.record_survey(actor(ledger, "diachinh"), household_id, answers(per_capita, *deprived), entry(on))
+    ledger.surveys.record_survey(actor(ledger, "diachinh"), household_id, answers(per_capita, *deprived), entry(on))
 
 
 def test_a_survey_is_classified_under_the_standard_in_force_on_its_date(ledger: Ledger) -> None:
@@ -32,7 +32,7 @@ def test_a_survey_is_classified_under_the_standard_in_force_on_its_date(ledger: 
 
     survey(ledger, household_id, 1_800_000, *THREE_DEPRIVATIONS)
 
-    latest = ledger.household_summary(household_id).latest_survey
+    latest = ledger.households.household_summary(household_id).latest_survey
     assert latest is not None
     assert (latest.standard_version, latest.standard_basis.number, latest.provisional_class) == (
         "2022-2025",
@@ -48,7 +48,7 @@ def test_a_survey_dated_in_2027_is_classified_under_the_2027_2030_standard(ledge
 
     survey(ledger, household_id, 1_800_000, *THREE_DEPRIVATIONS, on=date(2027, 1, 4))
 
-    latest = ledger.household_summary(household_id).latest_survey
+    latest = ledger.households.household_summary(household_id).latest_survey
     assert latest is not None
     assert (latest.standard_version, latest.standard_basis.number, latest.provisional_class) == (
         "2027-2030",
@@ -59,22 +59,22 @@ def test_a_survey_dated_in_2027_is_classified_under_the_2027_2030_standard(ledge
 
 def test_the_survey_derives_the_indicators_from_the_members_facts(ledger: Ledger) -> None:
     household_id = register(ledger)
-    [head_id] = [member_id for member_id, _ in ledger.household_summary(household_id).members]
+    [head_id] = [member_id for member_id, _ in ledger.households.household_summary(household_id).members]
     unemployed = Person("Nguyễn Văn An", "chủ hộ", born_on=date(1980, 5, 1), employment=Employment.UNEMPLOYED)
-    ledger.update_member(actor(ledger, "diachinh"), household_id, head_id, unemployed, entry())
+    ledger.members.update_member(actor(ledger, "diachinh"), household_id, head_id, unemployed, entry())
     son = Person("Nguyễn Văn Bảo", "con", born_on=date(2019, 6, 1), in_school=True, health_insurance=True)
-    ledger.add_member(actor(ledger, "diachinh"), household_id, son, MemberChange.OTHER, entry())
+    ledger.members.add_member(actor(ledger, "diachinh"), household_id, son, MemberChange.OTHER, entry())
 
     survey(ledger, household_id, 1_200_000)
 
-    latest = ledger.household_summary(household_id).latest_survey
+    latest = ledger.households.household_summary(household_id).latest_survey
     assert latest is not None
     assert (latest.members_count, "employment" in latest.derived, "employment" in latest.deprived) == (2, True, True)
 
 
 def test_what_if_lists_exactly_the_households_whose_class_the_2027_2030_standard_changes(ledger: Ledger) -> None:
     poor, lifted, above = register(ledger), register(ledger), register(ledger)
-    town = ledger.register_household(
+    town = ledger.households.register_household(
         actor(ledger, "diachinh"), XUAN_HA, "Trần Văn Phố", [], Area.URBAN, entry(date(2020, 1, 6))
     ).subject_id
     survey(ledger, poor, 1_200_000, *THREE_DEPRIVATIONS)
@@ -83,7 +83,7 @@ def test_what_if_lists_exactly_the_households_whose_class_the_2027_2030_standard
     survey(ledger, town, 2_500_000, Indicator.TELECOM)
     register(ledger)
 
-    rows = ledger.what_if("2027-2030")
+    rows = ledger.surveys.what_if("2027-2030")
 
     assert len(rows) == 4
     assert {(row.household_id, row.current_class, row.what_if_class) for row in rows if row.changes} == {
@@ -94,17 +94,17 @@ def test_what_if_lists_exactly_the_households_whose_class_the_2027_2030_standard
 
 def test_what_if_under_an_unknown_standard_is_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidInputError, match="2031-2035"):
-        ledger.what_if("2031-2035")
+        ledger.surveys.what_if("2031-2035")
 
 
 def test_a_farming_household_is_recognised_as_average_living_without_its_social_allowances(ledger: Ledger) -> None:
     household_id = register(ledger)
 
-    ledger.recognise_average_living(
+    ledger.surveys.recognise_average_living(
         actor(ledger, "diachinh"), household_id, Occupation.AGRICULTURE, 27_600_000, 3_600_000, entry(IN_NOVEMBER)
     )
 
-    summary = ledger.household_summary(household_id)
+    summary = ledger.households.household_summary(household_id)
     assert summary.average_living is not None
     assert (summary.average_living.per_capita_monthly, summary.average_living_since) == (2_000_000, IN_NOVEMBER)
 
@@ -113,7 +113,7 @@ def test_a_poor_household_is_not_recognised_as_average_living(ledger: Ledger) ->
     household_id = poor_household(ledger)
 
     with pytest.raises(SurveyRefusedError):
-        ledger.recognise_average_living(
+        ledger.surveys.recognise_average_living(
             actor(ledger, "diachinh"), household_id, Occupation.FISHERY, 24_000_000, 0, entry(IN_NOVEMBER)
         )
 
@@ -121,14 +121,16 @@ def test_a_poor_household_is_not_recognised_as_average_living(ledger: Ledger) ->
 def test_a_request_is_listed_by_the_next_review_on_the_basis_of_its_form(ledger: Ledger) -> None:
     applicant = requesting(ledger, "Lê Văn Cường")
     leaving = household_named(ledger, "Trần Thị Bình", Standing.POOR)
-    ledger.submit_request(
+    ledger.surveys.submit_request(
         actor(ledger, "diachinh"), leaving, RequestForm.ESCAPE, "Có việc làm ổn định", "trực tuyến", entry()
     )
     household_named(ledger, "Nguyễn Văn An", Standing.POOR)
 
-    review = ledger.open_review(actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16)))
+    review = ledger.reviews.open_review(
+        actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16))
+    )
 
-    listed = ledger.review_summary(review.subject_id).candidates
+    listed = ledger.review_records.review_summary(review.subject_id).candidates
     assert {(c.household_id, c.listing_basis) for c in listed} == {
         (applicant, ListingBasis.FORM_01),
         (leaving, ListingBasis.FORM_04),
@@ -138,11 +140,11 @@ def test_a_request_is_listed_by_the_next_review_on_the_basis_of_its_form(ledger:
 def test_a_request_once_listed_is_not_listed_again_by_a_later_review(ledger: Ledger) -> None:
     requesting(ledger, "Lê Văn Cường")
     chair = actor(ledger, "chutich")
-    ledger.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16)))
+    ledger.reviews.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16)))
 
-    later = ledger.open_review(chair, ReviewKind.PERIODIC, 2026, 0, entry(date(2026, 11, 20)))
+    later = ledger.reviews.open_review(chair, ReviewKind.PERIODIC, 2026, 0, entry(date(2026, 11, 20)))
 
-    assert ledger.review_summary(later.subject_id).candidates == ()
+    assert ledger.review_records.review_summary(later.subject_id).candidates == ()
 
 
 def test_an_official_cannot_survey_a_household_outside_their_hamlets(ledger: Ledger) -> None:

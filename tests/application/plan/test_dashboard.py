@@ -20,7 +20,9 @@ from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor, answers, en
 
 def near_poor_household(ledger: Ledger, hamlet: str = XUAN_HA) -> UUID:
     household_id = register(ledger, hamlet, by="chutich")
-    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.NEAR_POOR, entry(date(2022, 1, 10)))
+    ledger.households.recognise_household(
+        actor(ledger, "chutich"), household_id, Standing.NEAR_POOR, entry(date(2022, 1, 10))
+    )
     return household_id
 
 
@@ -37,18 +39,18 @@ def commune(ledger: Ledger) -> dict[str, UUID]:
         register(ledger, by="chutich")
     h["E"] = poor_household(ledger, hamlet=XUAN_DAI_DONG)
     h["F"] = register(ledger, XUAN_DAI_DONG, by="chutich")
-    ledger.record_escape(chair, h["G"], Standing.POOR, entry(date(2023, 3, 1)))
-    ledger.record_escape(chair, h["A"], Standing.POOR, entry(date(2024, 6, 1)))
-    ledger.record_escape(chair, h["C"], Standing.NEAR_POOR, entry(date(2024, 7, 1)))
-    ledger.recognise_household(chair, h["D"], Standing.POOR, entry(date(2024, 8, 1)))
-    ledger.record_relapse(chair, h["G"], Standing.POOR, entry(date(2024, 9, 1)))
-    ledger.record_escape(chair, h["B"], Standing.POOR, entry(date(2024, 10, 1)))
+    ledger.households.record_escape(chair, h["G"], Standing.POOR, entry(date(2023, 3, 1)))
+    ledger.households.record_escape(chair, h["A"], Standing.POOR, entry(date(2024, 6, 1)))
+    ledger.households.record_escape(chair, h["C"], Standing.NEAR_POOR, entry(date(2024, 7, 1)))
+    ledger.households.recognise_household(chair, h["D"], Standing.POOR, entry(date(2024, 8, 1)))
+    ledger.households.record_relapse(chair, h["G"], Standing.POOR, entry(date(2024, 9, 1)))
+    ledger.households.record_escape(chair, h["B"], Standing.POOR, entry(date(2024, 10, 1)))
     # Surveys of the households poor at the end of 2024: D lacks a latrine, telecom and health insurance.
     deprived = (Indicator.HYGIENIC_LATRINE, Indicator.TELECOM, Indicator.HEALTH_INSURANCE)
-    ledger.record_survey(chair, h["D"], answers(1_000_000, *deprived), entry(date(2024, 7, 20)))
-    ledger.record_survey(chair, h["G"], answers(1_000_000), entry(date(2024, 8, 20)))
-    ledger.record_survey(chair, h["E"], answers(1_000_000, Indicator.TELECOM), entry(date(2024, 8, 20)))
-    ledger.grant_loan(chair, h["D"], Programme.POOR, 20_000_000, 12, entry(date(2024, 8, 15)))
+    ledger.surveys.record_survey(chair, h["D"], answers(1_000_000, *deprived), entry(date(2024, 7, 20)))
+    ledger.surveys.record_survey(chair, h["G"], answers(1_000_000), entry(date(2024, 8, 20)))
+    ledger.surveys.record_survey(chair, h["E"], answers(1_000_000, Indicator.TELECOM), entry(date(2024, 8, 20)))
+    ledger.loans.grant_loan(chair, h["D"], Programme.POOR, 20_000_000, 12, entry(date(2024, 8, 15)))
     return h
 
 
@@ -58,7 +60,7 @@ def result(board, code: str):  # type: ignore[no-untyped-def]
 
 def test_the_commune_rate_falls_from_the_start_of_the_year_and_meets_the_half_point_target(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboard(2024)
+    board = ledger.dashboards.dashboard(2024)
     assert board.ends_on == date(2024, 12, 31)  # the year is over: its last day
     assert (board.summary.start.total, board.summary.start.listed) == (13, 4)
     assert (board.summary.end.total, board.summary.end.poor, board.summary.end.near_poor) == (13, 3, 0)
@@ -69,7 +71,7 @@ def test_the_commune_rate_falls_from_the_start_of_the_year_and_meets_the_half_po
 
 def test_the_years_transitions_are_counted_by_kind(ledger: Ledger) -> None:
     commune(ledger)
-    counts = {kind: n for kind, _, n in ledger.dashboard(2024).transitions}
+    counts = {kind: n for kind, _, n in ledger.dashboards.dashboard(2024).transitions}
     assert counts == {
         "newly_poor": 1,
         "newly_near_poor": 0,
@@ -83,7 +85,7 @@ def test_the_years_transitions_are_counted_by_kind(ledger: Ledger) -> None:
 
 def test_latrine_and_telecom_targets_are_read_from_the_latest_surveys_of_the_poor(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboard(2024)
+    board = ledger.dashboards.dashboard(2024)
     latrine, water, telecom = (result(board, c) for c in ("hygienic_latrine", "hygienic_water", "telecom_internet"))
     assert (latrine.actual, latrine.met, latrine.coverage.covered, latrine.coverage.known) == (66.67, False, 2, 3)
     assert (water.actual, water.met) == (100.0, True)
@@ -94,19 +96,19 @@ def test_latrine_and_telecom_targets_are_read_from_the_latest_surveys_of_the_poo
 
 def test_targets_without_data_say_so_rather_than_guess(ledger: Ledger) -> None:
     commune(ledger)
-    loans = result(ledger.dashboard(2024), "loan_needs_met")
+    loans = result(ledger.dashboards.dashboard(2024), "loan_needs_met")
     assert (loans.actual, loans.met, loans.has_data) == (None, None, False)
     assert "nhu cầu vay vốn" in loans.note
 
 
 def test_each_hamlet_has_its_own_rate_and_the_hamlet_that_did_not_fall_misses_the_target(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboard(2024)
+    board = ledger.dashboards.dashboard(2024)
     assert len(board.hamlets) == 12
     by_name = {h.hamlet: h for h in board.hamlets}
     assert (by_name[XUAN_HA].start.rate, by_name[XUAN_HA].end.rate, by_name[XUAN_HA].reduction) == (27.27, 18.18, 9.09)
     assert by_name[XUAN_HA].official == "diachinh"
-    dai_dong = ledger.dashboard(2024, XUAN_DAI_DONG)
+    dai_dong = ledger.dashboards.dashboard(2024, XUAN_DAI_DONG)
     assert dai_dong.summary.hamlet == XUAN_DAI_DONG and len(dai_dong.hamlets) == 1
     assert (dai_dong.summary.reduction, result(dai_dong, "poverty_rate_reduction").met) == (0.0, False)
     assert dai_dong.loans == ()
@@ -114,7 +116,7 @@ def test_each_hamlet_has_its_own_rate_and_the_hamlet_that_did_not_fall_misses_th
 
 def test_a_day_in_the_middle_of_the_year_shows_only_what_was_in_force_then(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboard(2024, as_of=date(2024, 6, 30))
+    board = ledger.dashboards.dashboard(2024, as_of=date(2024, 6, 30))
     counts = {kind: n for kind, _, n in board.transitions}
     assert (counts["escaped_poverty"], counts["re_poor"], counts["newly_poor"]) == (1, 0, 0)
     assert board.summary.end.listed == 3  # B, C still listed; A escaped; D and G not yet poor
@@ -123,34 +125,34 @@ def test_a_day_in_the_middle_of_the_year_shows_only_what_was_in_force_then(ledge
 
 def test_loans_are_counted_by_programme_and_whether_they_fell_due(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboard(2024)
+    board = ledger.dashboards.dashboard(2024)
     assert [(g.programme, g.fallen_due, g.count, g.amount) for g in board.loans] == [
         (Programme.POOR, False, 1, 20_000_000)
     ]
     assert board.loans_granted_in_year == 1
-    later = ledger.dashboard(2025)
+    later = ledger.dashboards.dashboard(2025)
     assert [(g.fallen_due, g.count) for g in later.loans] == [(True, 1)]
 
 
 def test_the_dashboard_follows_a_decision_recorded_after_it_was_first_shown(ledger: Ledger) -> None:
     h = commune(ledger)
-    assert ledger.dashboard(2024).summary.end.poor == 3
-    ledger.record_escape(actor(ledger, "chutich"), h["E"], Standing.POOR, entry(date(2024, 12, 20)))
-    assert ledger.dashboard(2024).summary.end.poor == 2
+    assert ledger.dashboards.dashboard(2024).summary.end.poor == 3
+    ledger.households.record_escape(actor(ledger, "chutich"), h["E"], Standing.POOR, entry(date(2024, 12, 20)))
+    assert ledger.dashboards.dashboard(2024).summary.end.poor == 2
 
 
 def test_a_day_outside_the_year_or_in_the_future_is_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidInputError, match="trong năm 2024"):
-        ledger.dashboard(2024, as_of=date(2025, 1, 2))
+        ledger.dashboards.dashboard(2024, as_of=date(2025, 1, 2))
     with pytest.raises(InvalidInputError, match="chưa bắt đầu"):
-        ledger.dashboard(2027)
+        ledger.dashboards.dashboard(2027)
     with pytest.raises(InvalidInputError, match="không thuộc xã"):
-        ledger.dashboard(2024, "Hải Lý")
+        ledger.dashboards.dashboard(2024, "Hải Lý")
 
 
 def test_without_a_plan_the_dashboard_shows_the_figures_but_no_targets(ledger: Ledger) -> None:
     poor_household(ledger)
-    board = ledger.dashboard(2025)
+    board = ledger.dashboards.dashboard(2025)
     assert board.plan is None and board.summary.targets == ()
     assert (board.summary.start.total, board.summary.start.poor) == (1, 1)
 
@@ -160,9 +162,9 @@ def test_only_the_chair_issues_the_plan_and_only_once(ledger: Ledger) -> None:
         record_demo_plan(ledger, actor(ledger, "phochutich"))
     record_demo_plan(ledger, actor(ledger, "chutich"))
     record_demo_plan(ledger, actor(ledger, "chutich"))  # a second call changes nothing
-    plan = ledger.plan_of(2024)
+    plan = ledger.plan.plan_of(2024)
     assert plan is not None and plan.version == 1
     assert plan.parent.number == "48/KH-UBND" and plan.parent.issued_on == date(2024, 2, 23)
     assert len(plan.assignments) == 12 and plan.official_of("Cồn Tròn Đông") == "taichinh"
-    issued = [e for e in ledger.timeline(plan.id) if e.action == "AnnualPlan.Issued"]
+    issued = [e for e in ledger.audit.timeline(plan.id) if e.action == "AnnualPlan.Issued"]
     assert [(e.subject_label, e.actor) for e in issued] == [("Kế hoạch giảm nghèo năm 2024", "chutich")]

@@ -38,23 +38,25 @@ def dump(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
 def record_a_busy_year(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
     poor_id = poor_household(ledger)
-    ledger.record_loan_request(chair, poor_id, Programme.POOR, 50_000_000, "Mua bò giống", entry(date(2024, 1, 2)))
-    ledger.grant_loan(chair, poor_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 1, 31)))
-    withdrawn = ledger.record_loan_request(chair, poor_id, Programme.POOR, 9_000_000, "Sửa chuồng", entry())
-    ledger.withdraw_loan_request(chair, withdrawn.subject_id, "Hộ không còn nhu cầu", entry())
+    ledger.credit.record_loan_request(
+        chair, poor_id, Programme.POOR, 50_000_000, "Mua bò giống", entry(date(2024, 1, 2))
+    )
+    ledger.loans.grant_loan(chair, poor_id, Programme.POOR, 50_000_000, 60, entry(date(2024, 1, 31)))
+    withdrawn = ledger.credit.record_loan_request(chair, poor_id, Programme.POOR, 9_000_000, "Sửa chuồng", entry())
+    ledger.credit.withdraw_loan_request(chair, withdrawn.subject_id, "Hộ không còn nhu cầu", entry())
     relapsed_id = escaped_household(ledger, date(2024, 2, 29), hamlet=XUAN_DAI_DONG)
-    ledger.record_relapse(chair, relapsed_id, Standing.NEAR_POOR, entry(date(2025, 6, 1), note="Ốm đau"))
+    ledger.households.record_relapse(chair, relapsed_id, Standing.NEAR_POOR, entry(date(2025, 6, 1), note="Ốm đau"))
     escaped_id = escaped_household(ledger, date(2023, 11, 28))
-    corrected = ledger.propose_correction(
+    corrected = ledger.corrections.propose_correction(
         actor(ledger, "diachinh"), escaped_id, 3, Changes(effective_on=date(2023, 12, 1)), "Nhầm ngày", "QĐ 9", entry()
     )
-    ledger.approve_correction(chair, corrected.subject_id, entry())
+    ledger.corrections.approve_correction(chair, corrected.subject_id, entry())
     reviewed_id = approved_project(ledger, date(2023, 1, 1))
-    ledger.review_project(chair, reviewed_id, "Tăng thu nhập", entry(date(2026, 11, 2)))
+    ledger.projects.review_project(chair, reviewed_id, "Tăng thu nhập", entry(date(2026, 11, 2)))
     approved_project(ledger, date(2024, 2, 29))
-    ledger.sweep()
-    [first, *_] = ledger.inbox(actor(ledger, "diachinh"))
-    ledger.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
+    ledger.sweeps.sweep()
+    [first, *_] = ledger.reminders.inbox(actor(ledger, "diachinh"))
+    ledger.reminders.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
     reviewed_request(ledger)
     decided_hamlet_review(ledger)
 
@@ -68,7 +70,7 @@ def test_rebuilding_the_read_models_gives_the_tables_built_event_by_event(ledger
     record_a_busy_year(ledger)
     built_incrementally = dump(ledger)
 
-    applied = ledger.rebuild_read_models()
+    applied = ledger.read_models.rebuild_read_models()
 
     assert applied == ledger.log_position()
     assert dump(ledger) == built_incrementally
@@ -84,9 +86,9 @@ def test_a_reloaded_household_has_dates_and_enum_members(
     ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str
 ) -> None:
     household_id = escaped_household(ledger, date(2024, 2, 29))
-    ledger.record_relapse(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 6, 1)))
+    ledger.households.record_relapse(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 6, 1)))
 
-    summary = reopened(ledger, make_ledger, database_url).household_summary(household_id)
+    summary = reopened(ledger, make_ledger, database_url).households.household_summary(household_id)
 
     assert summary.standing is Standing.POOR
     assert summary.area is Area.RURAL
@@ -98,11 +100,11 @@ def test_a_reloaded_household_keeps_its_members(
     ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str
 ) -> None:
     members = [Member("Trần Thị Bình", "vợ", 1980), Member("Nguyễn Văn Cường")]
-    household_id = ledger.register_household(
+    household_id = ledger.households.register_household(
         actor(ledger, "diachinh"), "Xuân Hà", "Nguyễn Văn An", members, Area.URBAN, entry()
     ).subject_id
 
-    summary = reopened(ledger, make_ledger, database_url).household_summary(household_id)
+    summary = reopened(ledger, make_ledger, database_url).households.household_summary(household_id)
 
     assert [(p.full_name, p.relation, p.birth_year) for _, p in summary.members] == [
         ("Nguyễn Văn An", "chủ hộ", None),
@@ -115,16 +117,18 @@ def test_read_model_rows_come_back_as_dates_and_enum_members(
     ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str
 ) -> None:
     household_id = poor_household(ledger)
-    ledger.grant_loan(actor(ledger, "chutich"), household_id, Programme.POOR, 50_000_000, 1, entry(date(2024, 1, 31)))
+    ledger.loans.grant_loan(
+        actor(ledger, "chutich"), household_id, Programme.POOR, 50_000_000, 1, entry(date(2024, 1, 31))
+    )
     project_id = approved_project(ledger, date(2024, 2, 29))
 
     restarted = reopened(ledger, make_ledger, database_url)
 
-    [loan] = restarted.loan_list()
+    [loan] = restarted.loans.loan_list()
     assert (loan.programme, loan.due_on) == (Programme.POOR, date(2024, 2, 29))
-    project = restarted.project_summary(project_id)
+    project = restarted.projects.project_summary(project_id)
     assert (project.stage, project.ends_on) == (ProjectStage.APPROVED, date(2027, 2, 28))
-    assert restarted.household_list(standing=Standing.POOR)[0].standing is Standing.POOR
+    assert restarted.households.household_list(standing=Standing.POOR)[0].standing is Standing.POOR
 
 
 def test_the_legal_basis_of_an_act_comes_back_whole(
@@ -132,9 +136,9 @@ def test_the_legal_basis_of_an_act_comes_back_whole(
 ) -> None:
     basis = LegalBasis("12/QĐ-UBND", date(2026, 1, 5), "Chủ tịch UBND xã Hải Hòa")
     household_id = poor_household(ledger)
-    ledger.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(basis=basis))
+    ledger.households.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(basis=basis))
 
-    [*_, escaped] = reopened(ledger, make_ledger, database_url).timeline(household_id)
+    [*_, escaped] = reopened(ledger, make_ledger, database_url).audit.timeline(household_id)
 
     assert (escaped.basis_number, escaped.basis_issued_on, escaped.basis_issuer) == (
         "12/QĐ-UBND",

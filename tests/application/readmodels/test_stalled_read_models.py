@@ -30,12 +30,12 @@ def test_a_loan_no_read_model_can_store_stalls_them_before_it_and_later_writes_s
     later = register(ledger, head_name="Trần Thị Bình")  # answered, not raised
 
     assert ledger.store.repository.get(later).head_name == "Trần Thị Bình"
-    stall = ledger.stalled_read_models()
+    stall = ledger.read_models.stalled_read_models()
     assert stall is not None
     assert (stall.position, stall.topic) == (position, "domain.loan:Loan.Granted")
     assert stall.error
     assert ledger.views.position() == position - 1
-    assert "Trần Thị Bình" not in [h.head_name for h in ledger.household_list()]  # the views as of the stall
+    assert "Trần Thị Bình" not in [h.head_name for h in ledger.households.household_list()]  # the views as of the stall
 
 
 def test_the_hash_chain_and_the_audit_verification_cover_every_event_while_the_read_models_wait(
@@ -44,28 +44,28 @@ def test_the_hash_chain_and_the_audit_verification_cover_every_event_while_the_r
     poison_loan(ledger)
     register(ledger, head_name="Trần Thị Bình")
 
-    verdict = ledger.verify_log()
+    verdict = ledger.tamper_evidence.verify_log()
 
     assert verdict.ok
-    assert ledger.log_head().position == ledger.log_position()
-    assert ledger.read_model_status().behind == 2
+    assert ledger.tamper_evidence.log_head().position == ledger.log_position()
+    assert ledger.read_models.read_model_status().behind == 2
 
 
 def test_a_stalled_process_does_not_try_the_event_again_on_every_request(
     ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     position = poison_loan(ledger)
-    ledger.household_list()
+    ledger.households.household_list()
     tries: list[int] = []
     real = guarded_apply.apply_event
     monkeypatch.setattr(guarded_apply, "apply_event", lambda c, e, p: (tries.append(p), real(c, e, p)))
 
     for name in ("Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"):
         register(ledger, head_name=name)
-        ledger.household_list()
+        ledger.households.household_list()
 
     assert position not in tries
-    assert ledger.log_head().position == ledger.log_position()
+    assert ledger.tamper_evidence.log_head().position == ledger.log_position()
 
 
 def test_the_chair_skips_the_stalled_event_in_the_log_and_the_official_records_the_loan_again(
@@ -76,14 +76,14 @@ def test_the_chair_skips_the_stalled_event_in_the_log_and_the_official_records_t
     register(ledger, head_name="Trần Thị Bình")
 
     reason = "Số tiền 2^70 đ nhập nhầm; khoản vay đúng 20.000.000 đ được ghi lại."
-    ledger.skip_stalled_event(actor(ledger, "chutich"), position, reason, entry())
-    ledger.grant_loan(actor(ledger, "chutich"), household_id, Programme.POOR, 20_000_000, 12, entry())
+    ledger.read_models.skip_stalled_event(actor(ledger, "chutich"), position, reason, entry())
+    ledger.loans.grant_loan(actor(ledger, "chutich"), household_id, Programme.POOR, 20_000_000, 12, entry())
 
-    assert ledger.stalled_read_models() is None
+    assert ledger.read_models.stalled_read_models() is None
     assert ledger.views.position() == ledger.log_position()
-    assert "Trần Thị Bình" in [h.head_name for h in ledger.household_list()]
-    assert 20_000_000 in [loan.amount for loan in ledger.loan_list(household_id=household_id)]
-    [skip] = [e for e in ledger.audit_log(AuditFilter()) if e.action == "ReadModelSkip.Recorded"]
+    assert "Trần Thị Bình" in [h.head_name for h in ledger.households.household_list()]
+    assert 20_000_000 in [loan.amount for loan in ledger.loans.loan_list(household_id=household_id)]
+    [skip] = [e for e in ledger.audit.audit_log(AuditFilter()) if e.action == "ReadModelSkip.Recorded"]
     assert (skip.actor, skip.note) == ("chutich", "")
     assert f"Bỏ qua bản ghi số {position}" in skip.details and reason in skip.details
     with ledger.views.database.reading() as cursor:
@@ -93,24 +93,24 @@ def test_the_chair_skips_the_stalled_event_in_the_log_and_the_official_records_t
 def test_after_a_skip_a_rebuild_passes_over_the_same_event_and_equals_the_incremental_views(ledger: Ledger) -> None:
     position = poison_loan(ledger)
     register(ledger, head_name="Trần Thị Bình")
-    ledger.skip_stalled_event(actor(ledger, "chutich"), position, "Nhập nhầm số tiền.", entry())
+    ledger.read_models.skip_stalled_event(actor(ledger, "chutich"), position, "Nhập nhầm số tiền.", entry())
     built_incrementally = dump(ledger)
 
-    ledger.rebuild_read_models()
+    ledger.read_models.rebuild_read_models()
 
     assert dump(ledger) == built_incrementally
-    assert ledger.stalled_read_models() is None
+    assert ledger.read_models.stalled_read_models() is None
 
 
 def test_only_the_chair_or_vice_chair_skips_and_only_the_position_that_stalls(ledger: Ledger) -> None:
     position = poison_loan(ledger)
-    ledger.household_list()
+    ledger.households.household_list()
     before = ledger.log_position()
 
     with pytest.raises(NotAllowedError):
-        ledger.skip_stalled_event(actor(ledger, "diachinh"), position, "Nhập nhầm.", entry())
+        ledger.read_models.skip_stalled_event(actor(ledger, "diachinh"), position, "Nhập nhầm.", entry())
     with pytest.raises(ConflictError, match=f"bản ghi số {position} đang chặn"):
-        ledger.skip_stalled_event(actor(ledger, "chutich"), position - 1, "Nhập nhầm.", entry())
+        ledger.read_models.skip_stalled_event(actor(ledger, "chutich"), position - 1, "Nhập nhầm.", entry())
 
     assert ledger.log_position() == before
 
@@ -121,13 +121,13 @@ def test_a_rebuild_builds_the_views_up_to_the_event_records_the_stall_and_keeps_
     position = poison_loan(ledger)
     register(ledger, head_name="Trần Thị Bình")
 
-    applied = ledger.rebuild_read_models()
+    applied = ledger.read_models.rebuild_read_models()
 
     assert applied == position - 1
-    stall = ledger.stalled_read_models()
+    stall = ledger.read_models.stalled_read_models()
     assert stall is not None and stall.position == position
     assert ledger.views.position() == position - 1
-    assert ledger.verify_log().ok
+    assert ledger.tamper_evidence.verify_log().ok
 
 
 @pytest.fixture
@@ -145,13 +145,13 @@ def test_an_event_whose_class_was_renamed_applies_once_its_old_topic_is_register
 ) -> None:
     position = store_copy(ledger, granted_loan_event(ledger), topic=renamed_topic)
     register(ledger, head_name="Trần Thị Bình")
-    assert ledger.stalled_read_models().position == position  # type: ignore[union-attr]
+    assert ledger.read_models.stalled_read_models().position == position  # type: ignore[union-attr]
 
     register_topic(renamed_topic, Loan.Granted)  # the fix deployed in the code: the log is not touched
-    status = ledger.retry_read_models()
+    status = ledger.read_models.retry_read_models()
 
     assert (status.stall, status.behind) == (None, 0)
-    assert "Trần Thị Bình" in [h.head_name for h in ledger.household_list()]
+    assert "Trần Thị Bình" in [h.head_name for h in ledger.households.household_list()]
     with ledger.views.database.reading() as cursor:
         assert [(s.position, s.resolution) for s in stall_history(cursor)] == [(position, APPLIED)]
 
@@ -167,8 +167,8 @@ def test_on_postgresql_a_nul_byte_in_a_household_name_stalls_only_the_read_model
 
         register(ledger, head_name="Trần Thị Bình")
 
-        assert ledger.stalled_read_models().position == position  # type: ignore[union-attr]
-        assert ledger.verify_log().ok
+        assert ledger.read_models.stalled_read_models().position == position  # type: ignore[union-attr]
+        assert ledger.tamper_evidence.verify_log().ok
 
 
 def test_a_process_stalled_on_the_event_resumes_once_another_process_recorded_the_skip(
@@ -177,12 +177,12 @@ def test_a_process_stalled_on_the_event_resumes_once_another_process_recorded_th
     web = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
     seed_users(web)
     position = poison_loan(web)
-    web.household_list()
+    web.households.household_list()
     operator = make_ledger(f"sqlite:///{tmp_path}/giamngheo.db")
 
-    operator.skip_stalled_event(actor(operator, "chutich"), position, "Nhập nhầm số tiền.", entry())
+    operator.read_models.skip_stalled_event(actor(operator, "chutich"), position, "Nhập nhầm số tiền.", entry())
     register(web, head_name="Trần Thị Bình")
 
-    assert web.stalled_read_models() is None
-    assert "Trần Thị Bình" in [h.head_name for h in web.household_list()]
+    assert web.read_models.stalled_read_models() is None
+    assert "Trần Thị Bình" in [h.head_name for h in web.households.household_list()]
     assert web.views.position() == web.log_position()

@@ -91,6 +91,6 @@ def test_two_processes_sweeping_at_once_issue_each_reminder_exactly_once(
 
     issued = sweep_together(shared_database_url)
 
-    recorded = ledger.audit_log(AuditFilter(action="Reminder.Issued"))
+    recorded = ledger.audit.audit_log(AuditFilter(action="Reminder.Issued"))
     assert sum(issued) == len(recorded) == len({entry.subject_id for entry in recorded})
     assert len([entry for entry in recorded if entry.hamlet]) == EXPECTED  # commune-wide calendar ones aside

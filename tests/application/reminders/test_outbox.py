@@ -126,15 +126,15 @@ def shared_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Itera
 def remind_xuan_ha_official(ledger: Ledger) -> UUID:
     """Diachinh (Xuân Hà) has an address and one reminder: the 36 months of a household escaped on 10/01/2024
     end on 10/01/2027, so the 90-day reminder of 12/10/2026 is issued, late, by the sweep of 28/11/2026."""
-    ledger.set_user_email("diachinh", ADDRESS)
+    ledger.users.set_user_email("diachinh", ADDRESS)
     escaped_household(ledger, date(2024, 1, 10))
-    ledger.sweep()
+    ledger.sweeps.sweep()
     [item] = official_reminders(ledger)
     return item.reminder_id
 
 
 def official_reminders(ledger: Ledger, username: str = "diachinh") -> list[ReminderItem]:
-    return ledger.inbox(actor(ledger, username), include_acknowledged=True)
+    return ledger.reminders.inbox(actor(ledger, username), include_acknowledged=True)
 
 
 def email_state(ledger: Ledger) -> str | None:
@@ -157,7 +157,7 @@ def live_clock(clock: FixedClock) -> None:
 def test_a_reminder_is_emailed_once_to_the_official_of_its_hamlet(ledger: Ledger, mail_server: MailServer) -> None:
     reminder_id = remind_xuan_ha_official(ledger)
 
-    report = ledger.send_due_emails()
+    report = ledger.outbox.send_due_emails()
 
     [(recipients, message)] = mail_server.received
     assert (report.sent, report.failed, report.skipped_uncertain) == (1, 0, 0)
@@ -172,7 +172,7 @@ def test_a_reminder_is_emailed_once_to_the_official_of_its_hamlet(ledger: Ledger
 def test_the_email_says_what_is_due_about_whom_and_when(commune: Ledger, mail_server: MailServer) -> None:
     remind_xuan_ha_official(commune)
 
-    commune.send_due_emails()
+    commune.outbox.send_due_emails()
 
     [(_, message)] = mail_server.received
     body = message.get_content()
@@ -186,9 +186,9 @@ def test_the_email_says_what_is_due_about_whom_and_when(commune: Ledger, mail_se
 
 def test_running_the_outbox_again_sends_nothing_more(ledger: Ledger, mail_server: MailServer) -> None:
     remind_xuan_ha_official(ledger)
-    ledger.send_due_emails()
+    ledger.outbox.send_due_emails()
 
-    report = ledger.send_due_emails()
+    report = ledger.outbox.send_due_emails()
 
     assert (report.sent, report.failed, report.skipped_uncertain) == (0, 0, 0)
     assert len(mail_server.received) == 1
@@ -201,7 +201,7 @@ def test_two_processes_on_one_database_send_a_reminder_once(
     seed_users(first)
     remind_xuan_ha_official(first)
 
-    reports = [first.send_due_emails(), second.send_due_emails(), first.send_due_emails()]
+    reports = [first.outbox.send_due_emails(), second.outbox.send_due_emails(), first.outbox.send_due_emails()]
 
     assert [report.sent for report in reports] == [1, 0, 0]
     assert len(mail_server.received) == 1
@@ -219,7 +219,7 @@ def test_two_processes_racing_for_the_same_reminder_send_it_once(
 
     def run(each: Ledger) -> None:
         start.wait()
-        sent.append(each.send_due_emails().sent)
+        sent.append(each.outbox.send_due_emails().sent)
 
     threads = [threading.Thread(target=run, args=(each,)) for each in ledgers]
     for thread in threads:
@@ -238,13 +238,13 @@ def test_a_refused_delivery_is_recorded_and_sent_once_on_a_later_run(
     reminder_id = remind_xuan_ha_official(ledger)
     live_clock(clock)
     mail_server.refusal = "550 5.1.1 Mailbox unavailable"
-    refused = ledger.send_due_emails()
+    refused = ledger.outbox.send_due_emails()
     failure = reminder_row(ledger, reminder_id)
     mail_server.refusal = None
 
-    too_soon = ledger.send_due_emails()
+    too_soon = ledger.outbox.send_due_emails()
     clock.now += timedelta(minutes=31)
-    retried, again = ledger.send_due_emails(), ledger.send_due_emails()
+    retried, again = ledger.outbox.send_due_emails(), ledger.outbox.send_due_emails()
 
     assert (refused.sent, refused.failed) == (0, 1)
     assert (failure["email_state"], failure["email_attempts"]) == ("failed", 1)
@@ -260,12 +260,12 @@ def test_when_the_mail_server_is_down_the_failure_is_recorded_and_the_reminder_s
     reminder_id = remind_xuan_ha_official(commune)
     live_clock(clock)
     mail_server.stop()
-    down = commune.send_due_emails()
+    down = commune.outbox.send_due_emails()
     failure = reminder_row(commune, reminder_id)
 
     mail_server.start()
     clock.now += timedelta(minutes=31)
-    back = commune.send_due_emails()
+    back = commune.outbox.send_due_emails()
 
     assert (down.sent, down.failed) == (0, 1)
     assert failure["email_state"] == "failed" and "Connection" in failure["email_error"]
@@ -284,7 +284,7 @@ def test_a_reminder_refused_at_every_attempt_is_given_up_after_the_configured_at
     reports = []
     for _ in range(3):
         clock.now += timedelta(minutes=1)
-        reports.append(commune.send_due_emails())
+        reports.append(commune.outbox.send_due_emails())
 
     assert [report.failed for report in reports] == [1, 1, 0]
     assert reminder_row(commune, reminder_id)["email_attempts"] == 2
@@ -296,7 +296,7 @@ def test_a_reminder_whose_sending_was_cut_short_is_never_sent_again(ledger: Ledg
     reminder.claim_email(ADDRESS, date(2026, 11, 28))
     ledger.store.save(reminder)  # the process dies here, after the claim, before or while sending
 
-    reports = [ledger.send_due_emails(), ledger.send_due_emails()]
+    reports = [ledger.outbox.send_due_emails(), ledger.outbox.send_due_emails()]
 
     assert [(report.sent, report.skipped_uncertain) for report in reports] == [(0, 1), (0, 1)]
     assert mail_server.received == []
@@ -310,10 +310,10 @@ def test_a_connection_lost_while_the_message_is_handed_over_is_never_resent(
     seed_users(commune)
     remind_xuan_ha_official(commune)
     mail_server.hang_up = True
-    cut = commune.send_due_emails()
+    cut = commune.outbox.send_due_emails()
 
     mail_server.hang_up = False
-    later = commune.send_due_emails()
+    later = commune.outbox.send_due_emails()
 
     assert (cut.sent, cut.failed, cut.skipped_uncertain) == (0, 0, 1)
     assert (later.sent, later.skipped_uncertain) == (0, 1)
@@ -322,9 +322,9 @@ def test_a_connection_lost_while_the_message_is_handed_over_is_never_resent(
 
 def test_an_official_without_an_email_address_gets_no_email(commune: Ledger, mail_server: MailServer) -> None:
     escaped_household(commune, date(2024, 1, 10))
-    commune.sweep()
+    commune.sweeps.sweep()
 
-    report = commune.send_due_emails()
+    report = commune.outbox.send_due_emails()
 
     assert (report.sent, report.failed) == (0, 0)
     assert mail_server.received == []
@@ -338,7 +338,7 @@ def test_with_no_mail_server_configured_nothing_is_emailed(
     seed_users(commune)
     remind_xuan_ha_official(commune)
 
-    report = commune.send_due_emails()
+    report = commune.outbox.send_due_emails()
 
     assert (report.sent, report.failed, report.skipped_uncertain) == (0, 0, 0)
     assert mail_server.received == []
@@ -347,44 +347,44 @@ def test_with_no_mail_server_configured_nothing_is_emailed(
 
 def test_a_reminder_already_acknowledged_is_not_emailed(commune: Ledger, mail_server: MailServer) -> None:
     reminder_id = remind_xuan_ha_official(commune)
-    commune.acknowledge_reminder(actor(commune, "diachinh"), reminder_id, entry(date(2026, 11, 28)))
+    commune.reminders.acknowledge_reminder(actor(commune, "diachinh"), reminder_id, entry(date(2026, 11, 28)))
 
-    report = commune.send_due_emails()
+    report = commune.outbox.send_due_emails()
 
     assert report.sent == 0 and mail_server.received == []
 
 
 def test_the_officials_address_is_shown_in_the_user_list(ledger: Ledger) -> None:
-    ledger.set_user_email("diachinh", f"  {ADDRESS} ")
+    ledger.users.set_user_email("diachinh", f"  {ADDRESS} ")
 
-    users = {user.username: user.email for user in ledger.user_list()}
+    users = {user.username: user.email for user in ledger.users.user_list()}
 
     assert users["diachinh"] == ADDRESS
     assert users["vanhoa"] is None
 
 
 def test_an_account_can_be_created_with_its_email_address(commune: Ledger) -> None:
-    commune.create_user("canbo1", "Cán bộ xã", Role.OFFICIAL, ["Xóm 5"], "mat-khau-thu", email="a@b.vn")
+    commune.users.create_user("canbo1", "Cán bộ xã", Role.OFFICIAL, ["Xóm 5"], "mat-khau-thu", email="a@b.vn")
 
-    assert {user.username: user.email for user in commune.user_list()}["canbo1"] == "a@b.vn"
+    assert {user.username: user.email for user in commune.users.user_list()}["canbo1"] == "a@b.vn"
 
 
 @pytest.mark.parametrize("address", ["diachinh", "diachinh@haihoa", "dia chinh@haihoa.gov.vn", "a@b.vn\r\nBcc: x@y.z"])
 def test_an_address_that_is_not_an_email_address_is_refused(commune: Ledger, address: str) -> None:
     with pytest.raises(InvalidInputError) as refused:
-        commune.set_user_email("diachinh", address)
+        commune.users.set_user_email("diachinh", address)
 
     assert "email" in refused.value.errors
-    assert {user.username: user.email for user in commune.user_list()}["diachinh"] is None
+    assert {user.username: user.email for user in commune.users.user_list()}["diachinh"] is None
 
 
 def test_removing_the_address_stops_the_email(commune: Ledger, mail_server: MailServer) -> None:
-    commune.set_user_email("diachinh", ADDRESS)
-    commune.set_user_email("diachinh", "")
+    commune.users.set_user_email("diachinh", ADDRESS)
+    commune.users.set_user_email("diachinh", "")
     escaped_household(commune, date(2024, 1, 10))
-    commune.sweep()
+    commune.sweeps.sweep()
 
-    report = commune.send_due_emails()
+    report = commune.outbox.send_due_emails()
 
     assert report.sent == 0 and mail_server.received == []
 
@@ -393,11 +393,11 @@ def test_the_address_is_kept_across_a_restart(open_ledger: Callable[..., Ledger]
     url = f"sqlite:///{tmp_path}/giamngheo.db"
     first = open_ledger(url)
     seed_users(first)
-    first.set_user_email("diachinh", ADDRESS)
+    first.users.set_user_email("diachinh", ADDRESS)
     first.close()
 
     reopened = open_ledger(url)
 
     assert reopened.store.repository.get(user_id("diachinh")).email == ADDRESS
-    assert reopened.rebuild_read_models() > 0
-    assert {user.username: user.email for user in reopened.user_list()}["diachinh"] == ADDRESS
+    assert reopened.read_models.rebuild_read_models() > 0
+    assert {user.username: user.email for user in reopened.users.user_list()}["diachinh"] == ADDRESS

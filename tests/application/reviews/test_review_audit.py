@@ -29,7 +29,7 @@ def ledger(make_ledger: Callable[[str], Ledger]) -> Ledger:
 def test_a_households_timeline_shows_every_step_of_its_review(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    timeline = ledger.timeline(review.complained)
+    timeline = ledger.audit.timeline(review.complained)
 
     assert [item.action for item in timeline] == [
         "Household.Registered",
@@ -49,7 +49,7 @@ def test_a_households_timeline_shows_every_step_of_its_review(ledger: Ledger) ->
 def test_the_timeline_shows_the_share_of_the_meeting_that_agreed_on_the_household(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    meetings = [item for item in ledger.timeline(review.worsening) if item.action == "Review.MeetingHeld"]
+    meetings = [item for item in ledger.audit.timeline(review.worsening) if item.action == "Review.MeetingHeld"]
 
     assert [item.effective_on for item in meetings] == [MET_ON, MET_AGAIN_ON]
     assert "Trần Thị Bình 45%" in meetings[0].details
@@ -59,7 +59,7 @@ def test_the_timeline_shows_the_share_of_the_meeting_that_agreed_on_the_househol
 def test_the_timeline_shows_the_posting_the_complaint_and_the_decision_with_its_certificate(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    by_action = {item.action: item for item in ledger.timeline(review.complained)}
+    by_action = {item.action: item for item in ledger.audit.timeline(review.complained)}
 
     assert by_action["Review.PostingStarted"].effective_on == POSTED_ON
     assert "14/10/2026" in by_action["Review.PostingStarted"].details
@@ -76,6 +76,6 @@ def test_a_household_listed_but_not_surveyed_has_no_other_hamlets_meeting_or_dec
 ) -> None:
     review = decided_hamlet_review(ledger)
 
-    actions = [item.action for item in ledger.timeline(review.elsewhere)]
+    actions = [item.action for item in ledger.audit.timeline(review.elsewhere)]
 
     assert actions == ["Household.Registered", "Household.RecognisedPoor", "Review.HouseholdListed"]

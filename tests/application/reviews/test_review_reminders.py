@@ -29,13 +29,15 @@ def ledger(make_ledger: Callable[[str], Ledger]) -> Ledger:
 
 def regular_review(ledger: Ledger) -> UUID:
     requesting(ledger, "Lê Văn Cường")
-    return ledger.open_review(actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(STARTS_ON)).subject_id
+    return ledger.reviews.open_review(
+        actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(STARTS_ON)
+    ).subject_id
 
 
 def test_the_regular_reviews_decision_is_due_15_days_after_it_starts(ledger: Ledger) -> None:
     review_id = regular_review(ledger)
 
-    assert ledger.review_summary(review_id).decision_due_on == DUE_ON
+    assert ledger.review_records.review_summary(review_id).decision_due_on == DUE_ON
 
 
 @pytest.mark.parametrize(
@@ -51,7 +53,7 @@ def test_the_sweep_reminds_the_chair_5_days_before_the_decision_is_due_and_on_th
 ) -> None:
     review_id = regular_review(ledger)
 
-    ledger.sweep(today)
+    ledger.sweeps.sweep(today)
 
     assert notices(ledger, review_id, RULE) == expected
 
@@ -59,7 +61,7 @@ def test_the_sweep_reminds_the_chair_5_days_before_the_decision_is_due_and_on_th
 def test_an_overdue_decision_is_reminded_every_week(ledger: Ledger) -> None:
     review_id = regular_review(ledger)
 
-    ledger.sweep(date(2026, 12, 15))
+    ledger.sweeps.sweep(date(2026, 12, 15))
 
     assert [notice_on for notice_on, _ in notices(ledger, review_id, RULE)] == [
         date(2026, 11, 26),
@@ -72,7 +74,7 @@ def test_an_overdue_decision_is_reminded_every_week(ledger: Ledger) -> None:
 def test_the_chairs_decision_ends_the_reminders(ledger: Ledger) -> None:
     review_id, _ = reviewed_request(ledger)
 
-    ledger.sweep(date(2026, 12, 15))
+    ledger.sweeps.sweep(date(2026, 12, 15))
 
     assert notices(ledger, review_id, RULE) == []
 
@@ -80,25 +82,25 @@ def test_the_chairs_decision_ends_the_reminders(ledger: Ledger) -> None:
 def test_a_reminder_issued_before_the_decision_stays_but_no_new_one_follows(ledger: Ledger) -> None:
     applicant = requesting(ledger, "Lê Văn Cường")
     chair = actor(ledger, "chutich")
-    review_id = ledger.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(STARTS_ON)).subject_id
-    ledger.record_survey(chair, applicant, POOR_ANSWERS, entry(date(2026, 11, 17)), review_id)
-    ledger.hold_meeting(
+    review_id = ledger.reviews.open_review(chair, ReviewKind.REGULAR, 2026, 11, entry(STARTS_ON)).subject_id
+    ledger.surveys.record_survey(chair, applicant, POOR_ANSWERS, entry(date(2026, 11, 17)), review_id)
+    ledger.reviews.hold_meeting(
         chair, review_id, XUAN_HA, "Trưởng xóm", 25, {applicant: 80}, "05/BB", entry(date(2026, 11, 18))
     )
-    ledger.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
-    ledger.sweep(date(2026, 11, 26))
-    ledger.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
+    ledger.reviews.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
+    ledger.sweeps.sweep(date(2026, 11, 26))
+    ledger.reviews.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
 
-    ledger.sweep(DUE_ON)
+    ledger.sweeps.sweep(DUE_ON)
 
     assert notices(ledger, review_id, RULE) == [(date(2026, 11, 26), "chutich")]
 
 
 def test_the_periodic_review_has_no_decision_deadline_to_remind(ledger: Ledger) -> None:
-    review_id = ledger.open_review(
+    review_id = ledger.reviews.open_review(
         actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(date(2026, 10, 1))
     ).subject_id
 
-    ledger.sweep(date(2027, 3, 1))
+    ledger.sweeps.sweep(date(2027, 3, 1))
 
-    assert (ledger.review_summary(review_id).decision_due_on, notices(ledger, review_id)) == (None, [])
+    assert (ledger.review_records.review_summary(review_id).decision_due_on, notices(ledger, review_id)) == (None, [])

@@ -41,7 +41,7 @@ def ledger(make_ledger: Callable[[str], Ledger]) -> Ledger:
 
 
 def next_steps(ledger: Ledger, review: HamletReview) -> dict[str, str]:
-    return {c.head_name: c.next_step for c in ledger.review_summary(review.review_id).candidates}
+    return {c.head_name: c.next_step for c in ledger.review_records.review_summary(review.review_id).candidates}
 
 
 def test_posting_is_refused_naming_the_household_the_meeting_agreed_on_below_half(ledger: Ledger) -> None:
@@ -49,7 +49,7 @@ def test_posting_is_refused_naming_the_household_the_meeting_agreed_on_below_hal
     position = ledger.log_position()
 
     with pytest.raises(ReviewRefusedError, match="Trần Thị Bình"):
-        ledger.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
+        ledger.reviews.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
 
     assert ledger.log_position() == position
 
@@ -57,9 +57,9 @@ def test_posting_is_refused_naming_the_household_the_meeting_agreed_on_below_hal
 def test_after_a_new_survey_and_a_new_meeting_the_hamlet_is_posted_for_three_working_days(ledger: Ledger) -> None:
     review = agreed_hamlet_review(ledger)
 
-    ledger.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
+    ledger.reviews.start_posting(actor(ledger, "diachinh"), review.review_id, XUAN_HA, entry(POSTED_ON))
 
-    summary = ledger.review_summary(review.review_id)
+    summary = ledger.review_records.review_summary(review.review_id)
     assert summary.postings == {XUAN_HA: (POSTED_ON, POSTING_ENDS)}
     assert {(c.hamlet, c.posted_until) for c in summary.candidates} == {(XUAN_HA, POSTING_ENDS), (XUAN_DAI_DONG, None)}
 
@@ -89,7 +89,7 @@ def test_the_review_summary_shows_the_step_each_household_awaits(
 def test_a_household_resurveyed_after_the_meeting_awaits_a_new_meeting(ledger: Ledger) -> None:
     review = met_hamlet_review(ledger)
 
-    ledger.record_survey(
+    ledger.surveys.record_survey(
         actor(ledger, "diachinh"), review.worsening, answers(1_200_000), entry(COMPLAINED_ON), review.review_id
     )
 
@@ -107,32 +107,36 @@ def test_a_household_with_an_open_complaint_awaits_its_re_check(ledger: Ledger) 
 @pytest.mark.parametrize("username", ["diachinh", "mttq"])
 def test_only_the_chair_or_vice_chair_opens_a_review(ledger: Ledger, username: str) -> None:
     with pytest.raises(NotAllowedError):
-        ledger.open_review(actor(ledger, username), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
+        ledger.reviews.open_review(actor(ledger, username), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
 
 
 def test_the_vice_chair_may_open_a_review(ledger: Ledger) -> None:
-    review = ledger.open_review(actor(ledger, "phochutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
+    review = ledger.reviews.open_review(actor(ledger, "phochutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
 
-    assert ledger.review_summary(review.subject_id).starts_on == OPENED_ON
+    assert ledger.review_records.review_summary(review.subject_id).starts_on == OPENED_ON
 
 
 def test_an_official_cannot_sign_the_recognition_decision(ledger: Ledger) -> None:
     review = rechecked_hamlet_review(ledger)
 
     with pytest.raises(NotAllowedError):
-        ledger.decide_review(actor(ledger, "diachinh"), review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION))
+        ledger.reviews.decide_review(
+            actor(ledger, "diachinh"), review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION)
+        )
 
 
 @pytest.mark.parametrize(
     "step",
     [
-        lambda ledger, review, official: ledger.record_survey(
+        lambda ledger, review, official: ledger.surveys.record_survey(
             official, review.escaping, answers(2_500_000), entry(MET_ON), review.review_id
         ),
-        lambda ledger, review, official: ledger.hold_meeting(
+        lambda ledger, review, official: ledger.reviews.hold_meeting(
             official, review.review_id, XUAN_HA, "Trưởng xóm", 40, {review.escaping: 80}, "12/BB", entry(MET_ON)
         ),
-        lambda ledger, review, official: ledger.start_posting(official, review.review_id, XUAN_HA, entry(POSTED_ON)),
+        lambda ledger, review, official: ledger.reviews.start_posting(
+            official, review.review_id, XUAN_HA, entry(POSTED_ON)
+        ),
     ],
 )
 def test_an_official_cannot_take_a_review_step_in_a_hamlet_not_assigned_to_them(
@@ -147,11 +151,11 @@ def test_an_official_cannot_take_a_review_step_in_a_hamlet_not_assigned_to_them(
 def test_the_chair_answers_a_request_that_does_not_qualify_in_writing(ledger: Ledger) -> None:
     review = posted_hamlet_review(ledger)
 
-    ledger.refuse_request(
+    ledger.reviews.refuse_request(
         actor(ledger, "chutich"), review.review_id, review.applicant, "Có lương hưu", entry(DECIDED_ON)
     )
 
-    summary = ledger.review_summary(review.review_id)
+    summary = ledger.review_records.review_summary(review.review_id)
     assert summary.refusals == {review.applicant: "Có lương hưu"}
     assert next_steps(ledger, review)["Phạm Thị Duyên"] == "done"
 
@@ -160,7 +164,7 @@ def test_an_official_cannot_sign_a_written_refusal(ledger: Ledger) -> None:
     review = posted_hamlet_review(ledger)
 
     with pytest.raises(NotAllowedError):
-        ledger.refuse_request(
+        ledger.reviews.refuse_request(
             actor(ledger, "diachinh"), review.review_id, review.applicant, "Có lương hưu", entry(DECIDED_ON)
         )
 
@@ -170,7 +174,7 @@ def test_a_second_annual_review_for_the_same_year_is_refused(ledger: Ledger) -> 
     before = ledger.log_position()
 
     with pytest.raises(ConflictError, match="năm 2026 đã được mở"):
-        ledger.open_review(actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
+        ledger.reviews.open_review(actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(OPENED_ON))
 
     assert ledger.log_position() == before
 
@@ -180,4 +184,4 @@ def test_a_household_neither_on_the_lists_nor_asking_cannot_be_added_to_a_review
     stranger = register(ledger, head_name="Hoàng Văn Lạ")
 
     with pytest.raises(InvalidInputError, match="chưa có giấy đề nghị"):
-        ledger.list_for_review(actor(ledger, "chutich"), review.review_id, stranger, entry(OPENED_ON))
+        ledger.reviews.list_for_review(actor(ledger, "chutich"), review.review_id, stranger, entry(OPENED_ON))

@@ -30,7 +30,7 @@ def transitions(ledger: Ledger, household_id: UUID) -> list[Household.Transition
 def test_opening_the_periodic_review_lists_the_managed_households_and_every_applicant(ledger: Ledger) -> None:
     review = opened_hamlet_review(ledger)
 
-    listed = ledger.review_summary(review.review_id).candidates
+    listed = ledger.review_records.review_summary(review.review_id).candidates
 
     assert {(c.household_id, c.listing_basis) for c in listed} == {
         (review.escaping, ListingBasis.MANAGED_LIST),
@@ -44,7 +44,7 @@ def test_opening_the_periodic_review_lists_the_managed_households_and_every_appl
 def test_the_chairs_decision_changes_the_standings_of_the_hamlets_households(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    standings = {item.household_id: (item.standing, item.standing_since) for item in ledger.household_list()}
+    standings = {item.household_id: (item.standing, item.standing_since) for item in ledger.households.household_list()}
 
     assert standings == {
         review.escaping: (Standing.ESCAPED_POVERTY, DECIDED_ON),
@@ -71,7 +71,7 @@ def test_every_transition_of_the_decision_names_the_standard_its_basis_and_the_r
 def test_certificates_are_numbered_for_the_households_entering_or_changing_list(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    [decision] = ledger.review_summary(review.review_id).decisions
+    [decision] = ledger.review_records.review_summary(review.review_id).decisions
 
     numbers = {o.household_id: o.certificate_number for o in decision.outcomes}
     entering = [numbers.pop(review.complained), numbers.pop(review.applicant), numbers.pop(review.worsening)]
@@ -82,7 +82,7 @@ def test_certificates_are_numbered_for_the_households_entering_or_changing_list(
 def test_the_decision_lists_each_household_by_its_change(ledger: Ledger) -> None:
     review = decided_hamlet_review(ledger)
 
-    [decision] = ledger.review_summary(review.review_id).decisions
+    [decision] = ledger.review_records.review_summary(review.review_id).decisions
 
     assert (decision.number, decision.decided_on) == ("180/QĐ-UBND", DECIDED_ON)
     assert {(o.household_id, o.decided_class, o.change) for o in decision.outcomes} == {
@@ -98,20 +98,22 @@ def test_a_decision_before_the_posting_ends_records_nothing(ledger: Ledger) -> N
     position = ledger.log_position()
 
     with pytest.raises(ReviewRefusedError):
-        ledger.decide_review(actor(ledger, "chutich"), review.review_id, entry(POSTING_ENDS, basis=PERIODIC_DECISION))
+        ledger.reviews.decide_review(
+            actor(ledger, "chutich"), review.review_id, entry(POSTING_ENDS, basis=PERIODIC_DECISION)
+        )
 
     assert ledger.log_position() == position
-    assert ledger.household_list(hamlet=XUAN_HA, standing=Standing.ESCAPED_POVERTY) == []
+    assert ledger.households.household_list(hamlet=XUAN_HA, standing=Standing.ESCAPED_POVERTY) == []
 
 
 def test_a_decision_refused_for_one_household_records_nothing_for_the_others(ledger: Ledger) -> None:
     review = rechecked_hamlet_review(ledger)
     chair = actor(ledger, "chutich")
-    ledger.record_escape(chair, review.worsening, Standing.NEAR_POOR, entry(date(2026, 10, 16)))
+    ledger.households.record_escape(chair, review.worsening, Standing.NEAR_POOR, entry(date(2026, 10, 16)))
     position = ledger.log_position()
 
     with pytest.raises(TransitionRefusedError, match="16/10/2026"):
-        ledger.decide_review(chair, review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION))
+        ledger.reviews.decide_review(chair, review.review_id, entry(DECIDED_ON, basis=PERIODIC_DECISION))
 
     assert ledger.log_position() == position
     assert [t.to_standing for t in transitions(ledger, review.complained)] == []

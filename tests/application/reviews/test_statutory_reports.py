@@ -23,7 +23,7 @@ def test_a_regular_review_decided_in_a_month_shows_in_that_months_report_per_ham
     poor_household(ledger, hamlet=XUAN_DAI_DONG)
     reviewed_request(ledger)  # Xuân Hà, recognised poor on 25/11/2026 by 215/QĐ-UBND
 
-    november = ledger.monthly_review_report(2026, 11)
+    november = ledger.reports.monthly_review_report(2026, 11)
 
     xuan_ha, xuan_dai_dong = row_of(november.rows, XUAN_HA), row_of(november.rows, XUAN_DAI_DONG)
     assert (xuan_ha["reviewed"], xuan_ha["newly_poor"], xuan_ha["escaped_poverty"]) == (1, 1, 0)
@@ -34,13 +34,13 @@ def test_a_regular_review_decided_in_a_month_shows_in_that_months_report_per_ham
         ("215/QĐ-UBND", date(2026, 11, 25), 1)
     ]
     assert november.as_of == date(2026, 11, 28)  # the month is not over: today
-    assert november.source.position == ledger.log_head().position and not november.source.signed
+    assert november.source.position == ledger.tamper_evidence.log_head().position and not november.source.signed
 
 
 def test_a_month_without_a_regular_decision_reports_no_movement_but_still_the_lists(ledger: Ledger) -> None:
     reviewed_request(ledger)
 
-    october = ledger.monthly_review_report(2026, 10)
+    october = ledger.reports.monthly_review_report(2026, 10)
 
     assert october.decisions == ()
     assert october.total["reviewed"] == october.total["newly_poor"] == october.total["poor_end"] == 0
@@ -50,9 +50,9 @@ def test_a_month_without_a_regular_decision_reports_no_movement_but_still_the_li
 def test_an_exported_report_signs_a_checkpoint_at_the_head_it_was_built_from(ledger: Ledger) -> None:
     reviewed_request(ledger)
 
-    exported = ledger.monthly_review_report(2026, 11, export=True)
+    exported = ledger.reports.monthly_review_report(2026, 11, export=True)
 
-    head = ledger.log_head()
+    head = ledger.tamper_evidence.log_head()
     assert exported.source.signed
     assert (exported.source.position, exported.source.head_hash) == (head.position, head.hash)
 
@@ -69,7 +69,7 @@ def test_a_month_that_does_not_exist_or_has_not_come_is_refused_with_a_message(
     ledger: Ledger, year: int, month: int, field: str, message: str
 ) -> None:
     with pytest.raises(InvalidInputError) as refused:
-        ledger.monthly_review_report(year, month)
+        ledger.reports.monthly_review_report(year, month)
 
     assert message in refused.value.errors[field]
 
@@ -80,9 +80,9 @@ def test_the_annual_summary_adds_the_years_movements_to_the_start_to_give_the_en
     decided_hamlet_review(ledger)  # the 2026 periodic review of Xuân Hà, decided on 15/10/2026
     reviewed_request(ledger)  # a regular review: one more poor household in Xuân Hà, 25/11/2026
     escaped = poor_household(ledger, hamlet=XUAN_DAI_DONG)
-    ledger.record_escape(actor(ledger, "chutich"), escaped, Standing.POOR, entry(date(2026, 3, 16)))
+    ledger.households.record_escape(actor(ledger, "chutich"), escaped, Standing.POOR, entry(date(2026, 3, 16)))
 
-    summary = ledger.annual_review_summary(2026)
+    summary = ledger.reports.annual_review_summary(2026)
 
     for row in (*summary.rows, summary.total):
         assert row["poor_start"] + sum(row[k] for k in POOR_IN) - sum(row[k] for k in POOR_OUT) == row["poor_end"]
@@ -103,7 +103,7 @@ def test_the_annual_summary_adds_the_years_movements_to_the_start_to_give_the_en
 def test_last_years_summary_ends_on_31_december_and_counts_none_of_this_years_movements(ledger: Ledger) -> None:
     decided_hamlet_review(ledger)
 
-    summary = ledger.annual_review_summary(2025)
+    summary = ledger.reports.annual_review_summary(2025)
 
     xuan_ha = row_of(summary.rows, XUAN_HA)
     assert summary.as_of == date(2025, 12, 31)

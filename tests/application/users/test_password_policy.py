@@ -49,20 +49,20 @@ def test_create_user_refuses_a_common_password_and_records_nothing(ledger: Ledge
     before = ledger.log_position()
 
     with pytest.raises(InvalidInputError) as refused:
-        ledger.create_user("canbo1", "Cán bộ 1", Role.OFFICIAL, ["Xóm 5"], "iloveyou123")
+        ledger.users.create_user("canbo1", "Cán bộ 1", Role.OFFICIAL, ["Xóm 5"], "iloveyou123")
 
     assert "quá phổ biến" in refused.value.errors["password"]
     assert ledger.log_position() == before
 
 
 def test_the_chairs_reset_and_ones_own_change_refuse_the_commune_name(ledger: Ledger) -> None:
-    chair, official = ledger.actor("chutich"), ledger.actor("vanhoa")
+    chair, official = ledger.users.actor("chutich"), ledger.users.actor("vanhoa")
     assert chair and official
 
     with pytest.raises(InvalidInputError) as reset:
-        ledger.reset_password(chair, "vanhoa", "xa-hai-hoa-2026", Entry(date(2026, 11, 28)))
+        ledger.accounts.reset_password(chair, "vanhoa", "xa-hai-hoa-2026", Entry(date(2026, 11, 28)))
     with pytest.raises(InvalidInputError) as own:
-        ledger.change_own_password(official, PASSWORD, "vanhoa-2026-moi")
+        ledger.accounts.change_own_password(official, PASSWORD, "vanhoa-2026-moi")
 
     assert "tên xã" in reset.value.errors["new_password"]
     assert "tên đăng nhập" in own.value.errors["new_password"]

@@ -21,70 +21,70 @@ DAY = Entry(date(2026, 11, 28))
 
 
 def chair(ledger: Ledger):  # type: ignore[no-untyped-def]
-    actor = ledger.actor("chutich")
+    actor = ledger.users.actor("chutich")
     assert actor is not None
     return actor
 
 
 def test_a_role_change_ends_the_accounts_sessions_and_only_its_own(ledger: Ledger) -> None:
-    official, other = ledger.start_session("vanhoa"), ledger.start_session("diachinh")
+    official, other = ledger.sessions.start_session("vanhoa"), ledger.sessions.start_session("diachinh")
 
-    ledger.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, DAY)
+    ledger.accounts.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, DAY)
 
-    assert ledger.session_username(official) is None
-    assert ledger.session_username(other) == "diachinh"
+    assert ledger.sessions.session_username(official) is None
+    assert ledger.sessions.session_username(other) == "diachinh"
 
 
 def test_a_deactivation_ends_the_accounts_sessions(ledger: Ledger) -> None:
-    sessions = [ledger.start_session("vanhoa") for _ in range(3)]
+    sessions = [ledger.sessions.start_session("vanhoa") for _ in range(3)]
 
-    ledger.deactivate_user(chair(ledger), "vanhoa", DAY)
+    ledger.accounts.deactivate_user(chair(ledger), "vanhoa", DAY)
 
-    assert [ledger.session_username(s) for s in sessions] == [None, None, None]
-    assert ledger.open_sessions("vanhoa") == 0
+    assert [ledger.sessions.session_username(s) for s in sessions] == [None, None, None]
+    assert ledger.sessions.open_sessions("vanhoa") == 0
 
 
 def test_a_duplicate_form_submission_ends_no_session_opened_since(ledger: Ledger) -> None:
     entry = Entry(date(2026, 11, 28), command_id="doi-vai-tro-1")
-    ledger.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, entry)
-    since = ledger.start_session("vanhoa")
+    ledger.accounts.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, entry)
+    since = ledger.sessions.start_session("vanhoa")
 
-    assert ledger.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, entry).duplicate
+    assert ledger.accounts.grant_role(chair(ledger), "vanhoa", Role.VICE_CHAIR, entry).duplicate
 
-    assert ledger.session_username(since) == "vanhoa"
+    assert ledger.sessions.session_username(since) == "vanhoa"
 
 
 def test_ones_own_password_change_keeps_the_session_in_use(ledger: Ledger) -> None:
-    here, elsewhere = ledger.start_session("mttq"), ledger.start_session("mttq")
-    mttq = ledger.actor("mttq")
+    here, elsewhere = ledger.sessions.start_session("mttq"), ledger.sessions.start_session("mttq")
+    mttq = ledger.users.actor("mttq")
     assert mttq
 
-    ledger.change_own_password(mttq, PASSWORD, "giam-sat-cong-khai-7", keep_session=here)
+    ledger.accounts.change_own_password(mttq, PASSWORD, "giam-sat-cong-khai-7", keep_session=here)
 
-    assert ledger.session_username(here) == "mttq" and ledger.session_username(elsewhere) is None
+    assert ledger.sessions.session_username(here) == "mttq" and ledger.sessions.session_username(elsewhere) is None
 
 
 def test_sessions_and_locks_survive_a_rebuild_of_the_read_models(ledger: Ledger) -> None:
-    session = ledger.start_session("vanhoa")
+    session = ledger.sessions.start_session("vanhoa")
     for _ in range(5):
         with pytest.raises(SignInRefusedError):
-            ledger.sign_in("diachinh", "doan-sai-mai")
+            ledger.accounts.sign_in("diachinh", "doan-sai-mai")
 
-    ledger.rebuild_read_models()
+    ledger.read_models.rebuild_read_models()
 
-    assert ledger.session_username(session) == "vanhoa"
+    assert ledger.sessions.session_username(session) == "vanhoa"
     with pytest.raises(SignInThrottledError):
-        ledger.sign_in("diachinh", PASSWORD)
+        ledger.accounts.sign_in("diachinh", PASSWORD)
 
 
 def test_the_failure_counters_keep_only_the_last_window(ledger: Ledger, clock: FixedClock) -> None:
     for number in range(20):
         with pytest.raises(SignInRefusedError):
-            ledger.sign_in(f"khongco{number}", "doan-sai-mai", f"10.0.0.{number}")
+            ledger.accounts.sign_in(f"khongco{number}", "doan-sai-mai", f"10.0.0.{number}")
 
     clock.now += timedelta(minutes=ledger.settings.sign_in_window_minutes + 1)
     with pytest.raises(SignInRefusedError):
-        ledger.sign_in("khongco-cuoi", "doan-sai-mai", "10.0.9.9")
+        ledger.accounts.sign_in("khongco-cuoi", "doan-sai-mai", "10.0.9.9")
 
     with ledger.views.database.reading() as cursor:
         rows = cursor.all("SELECT attempt_key FROM sign_in_failures ORDER BY attempt_key")
@@ -105,16 +105,16 @@ def test_two_web_workers_share_sessions_and_locks(make_ledger: Callable[[str], L
     first = make_ledger(shared_url)
     seed_users(first)
     second = make_ledger(shared_url)
-    session = first.start_session("vanhoa")
+    session = first.sessions.start_session("vanhoa")
     for _ in range(5):
         with pytest.raises(SignInRefusedError):
-            first.sign_in("diachinh", "doan-sai-mai")
+            first.accounts.sign_in("diachinh", "doan-sai-mai")
 
-    assert second.session_username(session) == "vanhoa"
+    assert second.sessions.session_username(session) == "vanhoa"
     with pytest.raises(SignInThrottledError, match="Hãy thử lại sau 15 phút"):
-        second.sign_in("diachinh", PASSWORD)
-    second.end_session(session)
-    assert first.session_username(session) is None
+        second.accounts.sign_in("diachinh", PASSWORD)
+    second.sessions.end_session(session)
+    assert first.sessions.session_username(session) is None
 
 
 def test_concurrent_failures_on_two_workers_are_all_counted(
@@ -126,7 +126,7 @@ def test_concurrent_failures_on_two_workers_are_all_counted(
 
     def attempt(number: int) -> str:
         try:
-            workers[number % 2].sign_in("diachinh", "doan-sai-mai", f"10.0.0.{number}")
+            workers[number % 2].accounts.sign_in("diachinh", "doan-sai-mai", f"10.0.0.{number}")
         except (SignInRefusedError, SignInThrottledError) as refusal:
             return type(refusal).__name__
         return "signed in"
@@ -138,4 +138,4 @@ def test_concurrent_failures_on_two_workers_are_all_counted(
     # Attempts already past the lock check when the fifth failure locks the name still count: at most one per thread.
     assert 5 <= workers[0].log_position() - before <= 5 + 4
     with pytest.raises(SignInThrottledError):
-        workers[1].sign_in("diachinh", PASSWORD)
+        workers[1].accounts.sign_in("diachinh", PASSWORD)

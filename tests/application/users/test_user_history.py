@@ -21,12 +21,12 @@ DECISION = LegalBasis("45/QĐ-UBND", date(2026, 3, 1), "Chủ tịch UBND xã H�
 def test_a_role_granted_then_revoked_shows_in_the_log_with_its_dates(ledger: Ledger) -> None:
     chair = actor(ledger, "chutich")
 
-    ledger.grant_role(chair, "vanhoa", Role.VICE_CHAIR, entry(date(2026, 3, 1), basis=DECISION))
-    ledger.revoke_role(chair, "vanhoa", entry(date(2026, 9, 30), note="Nghỉ hưu"))
+    ledger.accounts.grant_role(chair, "vanhoa", Role.VICE_CHAIR, entry(date(2026, 3, 1), basis=DECISION))
+    ledger.accounts.revoke_role(chair, "vanhoa", entry(date(2026, 9, 30), note="Nghỉ hưu"))
 
     logged = [
         (row.action, row.effective_on, row.actor, row.basis_number, row.note)
-        for row in ledger.audit_log(AuditFilter(subject="Văn hóa"))
+        for row in ledger.audit.audit_log(AuditFilter(subject="Văn hóa"))
         if row.action.startswith("User.Role")
     ]
     assert logged == [
@@ -37,53 +37,53 @@ def test_a_role_granted_then_revoked_shows_in_the_log_with_its_dates(ledger: Led
 
 def test_the_authority_on_a_day_follows_the_chairs_decisions(ledger: Ledger, clock: FixedClock) -> None:
     clock.set_today(date(2026, 1, 5))
-    ledger.create_user("canbo1", "Cán bộ 1", Role.OFFICIAL, ["Xóm 5"], PASSWORD, by="chutich")
+    ledger.users.create_user("canbo1", "Cán bộ 1", Role.OFFICIAL, ["Xóm 5"], PASSWORD, by="chutich")
     clock.set_today(TODAY)
     chair = actor(ledger, "chutich")
-    ledger.grant_role(chair, "canbo1", Role.VICE_CHAIR, entry(date(2026, 11, 1)))
-    ledger.revoke_role(chair, "canbo1", entry(date(2026, 11, 20)))
+    ledger.accounts.grant_role(chair, "canbo1", Role.VICE_CHAIR, entry(date(2026, 11, 1)))
+    ledger.accounts.revoke_role(chair, "canbo1", entry(date(2026, 11, 20)))
 
-    today = ledger.authority_on("canbo1", TODAY)
+    today = ledger.accounts.authority_on("canbo1", TODAY)
 
     assert today is not None and today.role is None
-    assert ledger.authority_on("canbo1", date(2026, 11, 10)).role is Role.VICE_CHAIR  # type: ignore[union-attr]
-    assert ledger.authority_on("canbo1", date(2026, 10, 31)).role is Role.OFFICIAL  # type: ignore[union-attr]
-    assert ledger.authority_on("canbo1", date(2026, 1, 4)) is None
+    assert ledger.accounts.authority_on("canbo1", date(2026, 11, 10)).role is Role.VICE_CHAIR  # type: ignore[union-attr]
+    assert ledger.accounts.authority_on("canbo1", date(2026, 10, 31)).role is Role.OFFICIAL  # type: ignore[union-attr]
+    assert ledger.accounts.authority_on("canbo1", date(2026, 1, 4)) is None
 
 
 def test_assigned_hamlets_change_what_the_official_may_record(ledger: Ledger) -> None:
-    ledger.assign_hamlets(actor(ledger, "chutich"), "vanhoa", ["Xuân Hà"], entry(date(2026, 11, 28)))
+    ledger.accounts.assign_hamlets(actor(ledger, "chutich"), "vanhoa", ["Xuân Hà"], entry(date(2026, 11, 28)))
 
     assert actor(ledger, "vanhoa").hamlets == ("Xuân Hà",)
-    assert ledger.authority_on("vanhoa", date(2026, 11, 28)).hamlets == ("Xuân Hà",)  # type: ignore[union-attr]
+    assert ledger.accounts.authority_on("vanhoa", date(2026, 11, 28)).hamlets == ("Xuân Hà",)  # type: ignore[union-attr]
 
 
 def test_a_deactivated_user_cannot_sign_in_and_the_attempt_is_logged(ledger: Ledger) -> None:
-    ledger.deactivate_user(actor(ledger, "chutich"), "vanhoa", entry(date(2026, 11, 28)))
+    ledger.accounts.deactivate_user(actor(ledger, "chutich"), "vanhoa", entry(date(2026, 11, 28)))
 
     with pytest.raises(SignInRefusedError):
-        ledger.sign_in("vanhoa", PASSWORD)
+        ledger.accounts.sign_in("vanhoa", PASSWORD)
 
-    assert ledger.actor("vanhoa") is None
-    [failed] = ledger.audit_log(AuditFilter(action="SignIn.LoginFailed"))
+    assert ledger.users.actor("vanhoa") is None
+    [failed] = ledger.audit.audit_log(AuditFilter(action="SignIn.LoginFailed"))
     assert failed.actor == "vanhoa" and "khóa" in failed.details
 
 
 def test_a_deactivated_users_token_is_refused(ledger: Ledger) -> None:
-    token = ledger.issue_token("vanhoa")
+    token = ledger.users.issue_token("vanhoa")
 
-    ledger.deactivate_user(actor(ledger, "chutich"), "vanhoa", entry(date(2026, 11, 28)))
+    ledger.accounts.deactivate_user(actor(ledger, "chutich"), "vanhoa", entry(date(2026, 11, 28)))
 
-    assert ledger.actor_for_token(token) is None
+    assert ledger.users.actor_for_token(token) is None
 
 
 def test_a_failed_login_is_recorded_without_the_password(ledger: Ledger) -> None:
     with pytest.raises(SignInRefusedError):
-        ledger.sign_in("diachinh", "doan-sai-123")
+        ledger.accounts.sign_in("diachinh", "doan-sai-123")
     with pytest.raises(SignInRefusedError):
-        ledger.sign_in("khongco", "doan-sai-456")
+        ledger.accounts.sign_in("khongco", "doan-sai-456")
 
-    failed = ledger.audit_log(AuditFilter(action="SignIn.LoginFailed"))
+    failed = ledger.audit.audit_log(AuditFilter(action="SignIn.LoginFailed"))
     # Issue 10 §4: an unknown username is counted by the throttle and logged, not recorded as an event.
     assert [(row.actor, row.details) for row in failed] == [("diachinh", "Đăng nhập không thành công: sai mật khẩu")]
     stored = "".join(str(vars(event)) for event in ledger.store.events.get(failed[0].subject_id))
@@ -93,18 +93,18 @@ def test_a_failed_login_is_recorded_without_the_password(ledger: Ledger) -> None
 
 
 def test_a_successful_login_is_recorded(ledger: Ledger) -> None:
-    signed_in = ledger.sign_in(" DiaChinh ", PASSWORD)
+    signed_in = ledger.accounts.sign_in(" DiaChinh ", PASSWORD)
 
-    [row] = ledger.audit_log(AuditFilter(action="SignIn.LoggedIn"))
+    [row] = ledger.audit.audit_log(AuditFilter(action="SignIn.LoggedIn"))
     assert signed_in.username == row.actor == "diachinh"
     assert row.actor_role == "official"
 
 
 def test_only_the_chair_manages_accounts(ledger: Ledger) -> None:
     with pytest.raises(NotAllowedError):
-        ledger.grant_role(actor(ledger, "phochutich"), "vanhoa", Role.CHAIR, entry(date(2026, 11, 28)))
+        ledger.accounts.grant_role(actor(ledger, "phochutich"), "vanhoa", Role.CHAIR, entry(date(2026, 11, 28)))
     with pytest.raises(NotAllowedError):
-        ledger.deactivate_user(actor(ledger, "chutich"), "chutich", entry(date(2026, 11, 28)))
+        ledger.accounts.deactivate_user(actor(ledger, "chutich"), "chutich", entry(date(2026, 11, 28)))
 
     assert actor(ledger, "vanhoa").role is Role.OFFICIAL
 
@@ -112,10 +112,10 @@ def test_only_the_chair_manages_accounts(ledger: Ledger) -> None:
 def test_a_user_changes_their_own_password_only_with_the_old_one(ledger: Ledger) -> None:
     mttq = actor(ledger, "mttq")
     with pytest.raises(InvalidInputError):
-        ledger.change_own_password(mttq, "not-the-password", "mat-khau-moi-2026")
+        ledger.accounts.change_own_password(mttq, "not-the-password", "mat-khau-moi-2026")
 
-    ledger.change_own_password(mttq, PASSWORD, "mat-khau-moi-2026")
+    ledger.accounts.change_own_password(mttq, PASSWORD, "mat-khau-moi-2026")
 
-    assert ledger.sign_in("mttq", "mat-khau-moi-2026").username == "mttq"
-    [changed] = ledger.audit_log(AuditFilter(action="User.PasswordChanged"))
+    assert ledger.accounts.sign_in("mttq", "mat-khau-moi-2026").username == "mttq"
+    [changed] = ledger.audit.audit_log(AuditFilter(action="User.PasswordChanged"))
     assert (changed.actor, changed.details) == ("mttq", "Tự đổi mật khẩu")
