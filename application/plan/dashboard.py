@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from application.core.errors import InvalidInputError
 from application.core.capability import CapabilityService
+from application.core.errors import InvalidInputError
 from application.core.ledger_core import LedgerCore
 from application.plan.cases import PlanCases
 from domain.household import Household, Standing
