@@ -4,35 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
-from domain import bounds
+from domain import bounds, topics
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
-from domain.deadlines import escaped_loan_window_ends_on, newly_escaped_until
-from domain.formatting import vn_date
-from domain.people import MAX_MEMBERS, MemberRecords, Person
-from domain.standards import NO_GROUNDS, Area, Grounds, PovertyClass
-from domain.survey import RequestRecords, SurveyRecords
-
-
-class Standing(Enum):
-    """Where a household stands on the commune's managed lists."""
-
-    UNLISTED = "unlisted"
-    POOR = "poor"
-    NEAR_POOR = "near_poor"
-    ESCAPED_POVERTY = "escaped_poverty"
-    ESCAPED_NEAR_POVERTY = "escaped_near_poverty"
-
-
-STANDING_LABELS = {
-    Standing.UNLISTED: "chưa thuộc danh sách",
-    Standing.POOR: "hộ nghèo",
-    Standing.NEAR_POOR: "hộ cận nghèo",
-    Standing.ESCAPED_POVERTY: "hộ thoát nghèo",
-    Standing.ESCAPED_NEAR_POVERTY: "hộ thoát cận nghèo",
-}
+from domain.deadlines import newly_escaped_until
+from domain.decisions import STANDING_LABELS as STANDING_LABELS
+from domain.decisions import (
+    Decision,
+    DecisionKind,
+    PovertyWindows,
+    Standing,
+    before_registration,
+    corrected_decisions,
+    correction_refusal,
+    poverty_windows,
+)
+from domain.decisions import EscapeWindow as EscapeWindow
+from domain.formatting import vn_date, vn_money
+from domain.people import MAX_MEMBERS, MemberChange, MemberRefusedError, Person, check_person
+from domain.standards import NO_GROUNDS, Area, Grounds, IncomeEstimate, PovertyClass, PovertyStandard
+from domain.survey import IncomeDetermination, IncompleteSurveyError, RequestForm, Survey, SurveyRefusedError
 
 
 @dataclass(frozen=True)
@@ -40,20 +33,6 @@ class Member:
     full_name: str
     relation: str = ""
     birth_year: int | None = None
-
-
-@dataclass(frozen=True)
-class EscapeWindow:
-    """The 36 months a household counts as newly escaped, closed early if it falls back."""
-
-    starts_on: date
-    ends_on: date
-    closed_on: date | None = None
-
-    def covers(self, day: date) -> bool:
-        if self.closed_on and day >= self.closed_on:
-            return False
-        return self.starts_on <= day <= self.ends_on
 
 
 def first_members(household_id: UUID, head_name: str, members: list[Member]) -> dict[UUID, Person]:
@@ -74,54 +53,28 @@ class TransitionRefusedError(DomainError):
     """A recognition that makes no sense from the household's current standing."""
 
 
-@dataclass(frozen=True)
-class Decision:
-    """One decision in force in the household's history, as recorded or as corrected since."""
+class Household(RecordedAggregate):
+    """A household of the commune's book, with every event of its life nested here (issue 11 §6)."""
 
-    version: int
-    action: str
-    effective_on: date
-    from_standing: Standing
-    to_standing: Standing
-    starts_window: bool
-    basis: LegalBasis | None = None
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        commune: str
+        hamlet: str
+        code: str
+        address: str
+        head_name: str
+        area: Area
+        registered_on: date
+        people: dict[UUID, Person]
+        decisions: list[Decision]
+        standing: Standing
+        history: list[tuple[date, Standing]]
+        windows: list[EscapeWindow]
+        surveys: list[Survey]
+        average_living: IncomeDetermination | None
+        average_living_since: date | None
+        requests: list[tuple[RequestForm, date]]
 
-
-@dataclass(frozen=True)
-class Derived:
-    """What a history of decisions amounts to: standing, its dated history, the 36-month windows, and the
-    deadlines still open (ends of windows; ends of the 3 years of escaped-loan eligibility)."""
-
-    standing: Standing
-    history: list[tuple[date, Standing]]
-    windows: list[EscapeWindow]
-    window_ends: list[date]
-    loan_window_ends: list[date]
-
-
-def derive(decisions: list[Decision]) -> Derived:
-    """Replays decisions as Transition.apply and the read model do; a correction re-derives with it."""
-    standing, history, windows = Standing.UNLISTED, [], []
-    window_ends: list[date] = []
-    loan_window_ends: list[date] = []
-    for decision in decisions:
-        standing = decision.to_standing
-        history.append((decision.effective_on, standing))
-        if standing is Standing.POOR or decision.action == "Household.FellBackIntoPoverty":
-            if windows and windows[-1].closed_on is None:
-                windows[-1] = replace(windows[-1], closed_on=decision.effective_on)
-            window_ends, loan_window_ends = [], []
-        if decision.action == "Household.EscapedPoverty" and decision.starts_window:
-            until = newly_escaped_until(decision.effective_on)
-            windows.append(EscapeWindow(decision.effective_on, until))
-            window_ends.append(until)
-        elif standing in (Standing.ESCAPED_NEAR_POVERTY, Standing.ESCAPED_POVERTY):
-            # Decision 28/2015/QĐ-TTg, Art. 2: loans for 3 years after leaving the lists.
-            loan_window_ends.append(escaped_loan_window_ends_on(decision.effective_on))
-    return Derived(standing, history, windows, window_ends, loan_window_ends)
-
-
-class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords):
     class Registered(RecordedAggregate.Created):
         commune: str
         hamlet: str
@@ -152,22 +105,23 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         review_id: UUID | None = field(default=None, kw_only=True)
         certificate_number: str = field(default="", kw_only=True)
 
-        def apply(self, household: Household) -> None:
-            household.decisions.append(
-                Decision(
-                    self.originator_version,
-                    type(self).__qualname__,
-                    self.effective_on,
-                    self.from_standing,
-                    self.to_standing,
-                    bool(getattr(self, "newly_escaped_until", None)),
-                    self.basis,
-                )
+        def decision(self) -> Decision:
+            """The decision this event records; its kind is the event's persisted name (DecisionKind)."""
+            starts_window = bool(getattr(self, "newly_escaped_until", None))
+            kind = DecisionKind(type(self).__qualname__)
+            return Decision(
+                self.originator_version,
+                kind,
+                self.effective_on,
+                self.from_standing,
+                self.to_standing,
+                starts_window,
+                self.basis,
             )
-            household.standing = self.to_standing
-            household.history.append((self.effective_on, self.to_standing))
-            if self.to_standing is Standing.POOR:
-                household.close_window(self.effective_on)
+
+        def apply(self, household: Household) -> None:
+            household.decisions.append(self.decision())
+            household.take(poverty_windows(household.decisions))
 
     class RecognisedPoor(Transition):
         pass
@@ -176,20 +130,14 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         pass
 
     class EscapedPoverty(Transition):
+        # The last day of the 36-month window it opens (domain/decisions.py), None when it opens none.
         newly_escaped_until: date | None
-
-        def apply(self, household: Household) -> None:
-            super().apply(household)
-            if self.newly_escaped_until:
-                household.windows.append(EscapeWindow(self.effective_on, self.newly_escaped_until))
 
     class EscapedNearPoverty(Transition):
         pass
 
     class FellBackIntoPoverty(Transition):
-        def apply(self, household: Household) -> None:
-            super().apply(household)
-            household.close_window(self.effective_on)
+        pass
 
     class DecisionCorrected(RecordedAggregate.Event):
         """An approved correction (domain/correction.py) of one of the decisions above; the original stays
@@ -217,12 +165,55 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
             household.decisions = corrected_decisions(
                 household.decisions, self.corrected_version, self.new_effective_on, self.new_basis, self.void
             )
-            derived = derive(household.decisions)
-            household.standing, household.history, household.windows = (
-                derived.standing,
-                derived.history,
-                derived.windows,
-            )
+            household.take(poverty_windows(household.decisions))
+
+    class MemberAdded(RecordedAggregate.Event):
+        member_id: UUID
+        person: Person
+        change: MemberChange
+
+        def apply(self, household: Household) -> None:
+            household.people[self.member_id] = self.person
+
+    class MemberDetailsRecorded(RecordedAggregate.Event):
+        """The member's facts as now known (name, birth, schooling, work, insurance …), replacing the previous
+        ones: a change of circumstances or a fix of what was entered. Stored before issue 11 as MemberUpdated."""
+
+        member_id: UUID
+        person: Person
+
+        def apply(self, household: Household) -> None:
+            household.people[self.member_id] = self.person
+
+    class MemberRemoved(RecordedAggregate.Event):
+        member_id: UUID
+        change: MemberChange
+
+        def apply(self, household: Household) -> None:
+            del household.people[self.member_id]
+
+    class Surveyed(RecordedAggregate.Event):
+        survey: Survey
+
+        def apply(self, household: Household) -> None:
+            household.surveys.append(self.survey)
+
+    class AverageLivingRecognised(RecordedAggregate.Event):
+        determination: IncomeDetermination
+
+        def apply(self, household: Household) -> None:
+            household.average_living = self.determination
+            household.average_living_since = self.effective_on
+
+    class ReviewRequested(RecordedAggregate.Event):
+        """A household's written request, queued for the next review (Decision 24/2021, Art. 5)."""
+
+        form: RequestForm
+        reason: str
+        channel: str
+
+        def apply(self, household: Household) -> None:
+            household.requests.append((self.form, self.effective_on))
 
     @classmethod
     def register(
@@ -255,6 +246,60 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
     @property
     def household_id(self) -> UUID:
         return self.id
+
+    def add_member(self, person: Person, change: MemberChange, act: Act) -> UUID:
+        person = check_person(person, act.days)
+        if len(self.people) > MAX_MEMBERS:
+            raise bounds.refuse("full_name", f"Hộ có không quá {MAX_MEMBERS + 1} người kể cả chủ hộ.")
+        member_id = uuid4()
+        self.trigger_event(self.MemberAdded, member_id=member_id, person=person, change=change, **act.event_fields())
+        return member_id
+
+    def record_member_details(self, member_id: UUID, person: Person, act: Act) -> None:
+        self._require_member(member_id)
+        person = check_person(person, act.days)
+        self.trigger_event(self.MemberDetailsRecorded, member_id=member_id, person=person, **act.event_fields())
+
+    def remove_member(self, member_id: UUID, change: MemberChange, act: Act) -> None:
+        self._require_member(member_id)
+        if len(self.people) == 1:
+            raise MemberRefusedError("Không thể xóa thành viên duy nhất của hộ.")
+        self.trigger_event(self.MemberRemoved, member_id=member_id, change=change, **act.event_fields())
+
+    def _require_member(self, member_id: UUID) -> None:
+        if member_id not in self.people:
+            raise MemberRefusedError("Không có thành viên này trong hộ.")
+
+    def record_survey(self, survey: Survey, act: Act) -> None:
+        act.days.past(survey.surveyed_on, "effective_on", "Ngày khảo sát")
+        self.trigger_event(self.Surveyed, survey=survey, **act.event_fields())
+
+    @property
+    def latest_survey(self) -> Survey | None:
+        return self.surveys[-1] if self.surveys else None
+
+    def recognise_average_living(
+        self, determination: IncomeDetermination, standard: PovertyStandard, area: Area, act: Act
+    ) -> None:
+        """Decision 24/2021/QĐ-TTg, Art. 6: income above the line up to 1.5 × the line, from 12 months."""
+        if self.standing in (Standing.POOR, Standing.NEAR_POOR):
+            raise SurveyRefusedError("Hộ nghèo, hộ cận nghèo không xác định là hộ có mức sống trung bình.")
+        income = IncomeEstimate(per_capita_monthly=determination.per_capita_monthly)
+        line = standard.line(area)
+        if not income.within_average_living(line, standard.average_living_halves):
+            ceiling = line * standard.average_living_halves // 2
+            raise SurveyRefusedError(
+                f"Thu nhập bình quân {vn_money(determination.per_capita_monthly)}/người/tháng không nằm trong khoảng"
+                f" trên {vn_money(line)} đến {vn_money(ceiling)} của chuẩn {standard.version}."
+            )
+        self.trigger_event(self.AverageLivingRecognised, determination=determination, **act.event_fields())
+
+    def request_review(self, form: RequestForm, reason: str, channel: str, act: Act) -> None:
+        reason = bounds.passage(reason, "reason", "Lý do đề nghị")
+        if not reason:
+            raise IncompleteSurveyError("Hãy ghi lý do đề nghị.")
+        channel = bounds.line(channel, "channel", "Hình thức nộp")
+        self.trigger_event(self.ReviewRequested, form=form, reason=reason, channel=channel, **act.event_fields())
 
     def recognise(self, standing: Standing, act: Act, grounds: Grounds = NO_GROUNDS) -> None:
         if standing not in (Standing.POOR, Standing.NEAR_POOR):
@@ -302,7 +347,7 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
 
     def _transition(self, event: type[Transition], to: Standing, act: Act, grounds: Grounds, **extra: object) -> None:
         if act.effective_on < self.registered_on:
-            raise TransitionRefusedError(self._before_registration(act.effective_on))
+            raise TransitionRefusedError(before_registration(act.effective_on, self.registered_on))
         last_on = self.history[-1][0] if self.history else None
         if last_on and act.effective_on < last_on:
             raise TransitionRefusedError(
@@ -345,7 +390,7 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         reason = self.correction_refusal(version, effective_on, void)
         if reason:
             raise TransitionRefusedError(reason)
-        derived = derive(corrected_decisions(self.decisions, version, effective_on, basis, void))
+        derived = poverty_windows(corrected_decisions(self.decisions, version, effective_on, basis, void))
         self.trigger_event(
             self.DecisionCorrected,
             new_effective_on=effective_on,
@@ -363,47 +408,8 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         )
 
     def correction_refusal(self, version: int, effective_on: date | None, void: bool) -> str | None:
-        """Why the decision recorded as `version` cannot be corrected so, or None.
-
-        The transition rules stay whole: a decision keeps its place between the previous and the next one
-        (no decision takes effect before the previous one), and a voided decision may go only if the next
-        one still starts from where the previous one left the household.
-        """
-        index = next((n for n, d in enumerate(self.decisions) if d.version == version), None)
-        if index is None:
-            return "Quyết định này không còn trong lịch sử của hộ (đã được hủy bằng một đính chính trước)."
-        before = self.decisions[index - 1] if index else None
-        after = self.decisions[index + 1] if index + 1 < len(self.decisions) else None
-        if void:
-            left = before.to_standing if before else Standing.UNLISTED
-            if after and after.from_standing is not left:
-                return (
-                    f"Không thể hủy: quyết định sau ngày {vn_date(after.effective_on)}"
-                    f" ({STANDING_LABELS[after.from_standing]} → {STANDING_LABELS[after.to_standing]}) dựa trên"
-                    " quyết định này. Hãy đính chính quyết định sau trước."
-                )
-            return None
-        if effective_on and effective_on < self.registered_on:
-            return self._before_registration(effective_on)
-        if effective_on and before and effective_on < before.effective_on:
-            return (
-                f"Ngày hiệu lực mới {vn_date(effective_on)} sớm hơn quyết định trước"
-                f" ({vn_date(before.effective_on)})."
-            )
-        if effective_on and after and effective_on > after.effective_on:
-            return (
-                f"Ngày hiệu lực mới {vn_date(effective_on)} muộn hơn quyết định sau"
-                f" ({vn_date(after.effective_on)})."
-            )
-        return None
-
-    def _before_registration(self, day: date) -> str:
-        # The as-of views start a household's history at its registration (application/as_of_state.py):
-        # a decision effective before it would make the as-of lists and the current lists disagree.
-        return (
-            f"Ngày hiệu lực {vn_date(day)} trước ngày hộ được đăng ký vào sổ ({vn_date(self.registered_on)});"
-            " quyết định chỉ có hiệu lực từ ngày đăng ký trở đi."
-        )
+        """Why the decision recorded as `version` cannot be corrected so, or None (domain/decisions.py)."""
+        return correction_refusal(self.decisions, self.registered_on, version, effective_on, void)
 
     def standing_on(self, day: date) -> Standing:
         standing = Standing.UNLISTED
@@ -413,9 +419,8 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
             standing = to_standing
         return standing
 
-    def close_window(self, on: date) -> None:
-        if self.windows and self.windows[-1].closed_on is None:
-            self.windows[-1] = replace(self.windows[-1], closed_on=on)
+    def take(self, windows: PovertyWindows) -> None:
+        self.standing, self.history, self.windows = windows.standing, windows.history, windows.windows
 
     def is_newly_escaped_on(self, day: date) -> bool:
         """Inside any of its 36-month windows (a household may escape, fall back and escape again)."""
@@ -434,12 +439,4 @@ class Household(RecordedAggregate, MemberRecords, SurveyRecords, RequestRecords)
         return self.windows[-1].closed_on if self.windows else None
 
 
-def corrected_decisions(
-    decisions: list[Decision], version: int, effective_on: date | None, basis: LegalBasis | None, void: bool
-) -> list[Decision]:
-    if void:
-        return [d for d in decisions if d.version != version]
-    return [
-        replace(d, effective_on=effective_on or d.effective_on, basis=basis or d.basis) if d.version == version else d
-        for d in decisions
-    ]
+topics.register_renamed(Household)

@@ -1,19 +1,15 @@
-"""Household members and the person-level facts the deprivation indicators need (domain.md §3.3)."""
+"""Household members: the person-level facts the deprivation indicators need (domain.md §3.3), as values;
+the events that record them are the household's (domain/household.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
-from uuid import UUID, uuid4
 
 from domain import bounds
-from domain.acts import Act, DomainError, IncompleteEntryError, RecordedAggregate
+from domain.acts import DomainError, IncompleteEntryError
 from domain.bounds import Days
-
-if TYPE_CHECKING:
-    from domain.household import Household
 
 
 class Sex(Enum):
@@ -77,31 +73,6 @@ class Person:
         return day.year - self.birth_year if self.birth_year else None
 
 
-class MemberAdded(RecordedAggregate.Event):
-    member_id: UUID
-    person: Person
-    change: MemberChange
-
-    def apply(self, household: Household) -> None:
-        household.people[self.member_id] = self.person
-
-
-class MemberUpdated(RecordedAggregate.Event):
-    member_id: UUID
-    person: Person
-
-    def apply(self, household: Household) -> None:
-        household.people[self.member_id] = self.person
-
-
-class MemberRemoved(RecordedAggregate.Event):
-    member_id: UUID
-    change: MemberChange
-
-    def apply(self, household: Household) -> None:
-        del household.people[self.member_id]
-
-
 # The members one household may list besides its head; the largest households counted stay far below.
 MAX_MEMBERS = 50
 
@@ -112,51 +83,6 @@ class MemberRefusedError(DomainError):
 
 class IncompleteMemberError(IncompleteEntryError, MemberRefusedError):
     pass
-
-
-class MemberRecords:
-    """Member commands of a household; Household mixes this in."""
-
-    people: dict[UUID, Person]
-
-    def add_member(self, person: Person, change: MemberChange, act: Act) -> UUID:
-        person = check_person(person, act.days)
-        if len(self.people) > MAX_MEMBERS:
-            raise bounds.refuse("full_name", f"Hộ có không quá {MAX_MEMBERS + 1} người kể cả chủ hộ.")
-        member_id = uuid4()
-        self.trigger_event(
-            MemberAdded,
-            member_id=member_id,
-            person=person,
-            change=change,  # type: ignore[attr-defined]
-            **act.event_fields(),
-        )
-        return member_id
-
-    def update_member(self, member_id: UUID, person: Person, act: Act) -> None:
-        self._require_member(member_id)
-        person = check_person(person, act.days)
-        self.trigger_event(
-            MemberUpdated,
-            member_id=member_id,
-            person=person,  # type: ignore[attr-defined]
-            **act.event_fields(),
-        )
-
-    def remove_member(self, member_id: UUID, change: MemberChange, act: Act) -> None:
-        self._require_member(member_id)
-        if len(self.people) == 1:
-            raise MemberRefusedError("Không thể xóa thành viên duy nhất của hộ.")
-        self.trigger_event(
-            MemberRemoved,
-            member_id=member_id,
-            change=change,  # type: ignore[attr-defined]
-            **act.event_fields(),
-        )
-
-    def _require_member(self, member_id: UUID) -> None:
-        if member_id not in self.people:
-            raise MemberRefusedError("Không có thành viên này trong hộ.")
 
 
 def check_person(person: Person, days: Days) -> Person:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from domain import bounds
+from domain import bounds, topics
 from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate, bounded_basis
 
 # How a target is measured:
@@ -217,6 +217,17 @@ def check_assignments(assignments: list[Assignment], hamlets: tuple[str, ...]) -
 
 
 class AnnualPlan(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        commune: str
+        year: int
+        number: str
+        issued_on: date
+        issuer: str
+        parent: LegalBasis | None
+        targets: list[Target]
+        assignments: list[Assignment]
+
     class Issued(RecordedAggregate.Created):
         commune: str
         year: int
@@ -239,7 +250,10 @@ class AnnualPlan(RecordedAggregate):
         def apply(self, plan: AnnualPlan) -> None:
             plan.targets = [Target.from_data(t) for t in self.targets]
 
-    class AssignmentsChanged(RecordedAggregate.Event):
+    class HamletOfficialsReassigned(RecordedAggregate.Event):
+        """The officials following each hamlet (seed plan §VI), replacing those of the plan as issued or last
+        reassigned (stored before issue 11 as AnnualPlan.AssignmentsChanged, domain/topics.py)."""
+
         assignments: list[dict[str, Any]]
 
         def apply(self, plan: AnnualPlan) -> None:
@@ -291,11 +305,11 @@ class AnnualPlan(RecordedAggregate):
         check_targets(targets)
         self.trigger_event(self.TargetsRevised, targets=[t.as_data() for t in targets], **act.event_fields())
 
-    def change_assignments(self, assignments: list[Assignment], hamlets: tuple[str, ...], act: Act) -> None:
+    def reassign_hamlet_officials(self, assignments: list[Assignment], hamlets: tuple[str, ...], act: Act) -> None:
         assignments = bounded_assignments(assignments)
         check_assignments(assignments, hamlets)
         self.trigger_event(
-            self.AssignmentsChanged, assignments=[a.as_data() for a in assignments], **act.event_fields()
+            self.HamletOfficialsReassigned, assignments=[a.as_data() for a in assignments], **act.event_fields()
         )
 
     def target(self, code: str) -> Target | None:
@@ -303,3 +317,6 @@ class AnnualPlan(RecordedAggregate):
 
     def official_of(self, hamlet: str) -> str | None:
         return next((a.username for a in self.assignments if a.hamlet == hamlet), None)
+
+
+topics.register_renamed(AnnualPlan)

@@ -1,22 +1,28 @@
-"""The household survey (phiếu B, Circular 07/2021/TT-BLĐTBXH): income estimate, 12 indicators, class."""
+"""The household survey (phiếu B, Circular 07/2021/TT-BLĐTBXH): income estimate, 12 indicators, class; and
+the average-living income and the requests a household files. Values and rules; the events that record them
+are the household's (domain/household.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 from uuid import UUID
 
 from domain import bounds
-from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate
+from domain.acts import DomainError, IncompleteEntryError, LegalBasis
 from domain.formatting import vn_money
 from domain.indicators import INDICATOR_LABELS, Indicator, IndicatorRules, assess
 from domain.people import Person
 from domain.standards import Area, IncomeEstimate, PovertyClass, PovertyStandard, classify
 
-if TYPE_CHECKING:
-    from domain.household import Household
+
+class Surveyable(Protocol):
+    """What the survey needs of the household: its area, for the income line (Decree 07/2021, Art. 3)."""
+
+    @property
+    def area(self) -> Area: ...
 
 
 class SurveyRefusedError(DomainError):
@@ -46,13 +52,6 @@ class Survey:
 
     def is_deprived(self, indicator: Indicator) -> bool:
         return indicator.value in self.deprived
-
-
-class Surveyed(RecordedAggregate.Event):
-    survey: Survey
-
-    def apply(self, household: Household) -> None:
-        household.surveys.append(self.survey)
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def bounded_answers(answers: SurveyAnswers) -> SurveyAnswers:
 def conduct_survey(
     survey_id: UUID,
     people: list[Person],
-    household: Household,
+    household: Surveyable,
     answers: SurveyAnswers,
     surveyed_on: date,
     standard: PovertyStandard,
@@ -145,14 +144,6 @@ class IncomeDetermination:
     standard_basis: LegalBasis
 
 
-class AverageLivingRecognised(RecordedAggregate.Event):
-    determination: IncomeDetermination
-
-    def apply(self, household: Household) -> None:
-        household.average_living = self.determination
-        household.average_living_since = self.effective_on
-
-
 def determine_income(
     occupation: Occupation,
     income_12_months: int,
@@ -170,69 +161,6 @@ def determine_income(
     )
 
 
-class SurveyRecords:
-    """Survey and income commands of a household; Household mixes this in."""
-
-    surveys: list[Survey]
-    standing: object
-    average_living: IncomeDetermination | None
-
-    def record_survey(self, survey: Survey, act: Act) -> None:
-        act.days.past(survey.surveyed_on, "effective_on", "Ngày khảo sát")
-        self.trigger_event(Surveyed, survey=survey, **act.event_fields())  # type: ignore[attr-defined]
-
-    @property
-    def latest_survey(self) -> Survey | None:
-        return self.surveys[-1] if self.surveys else None
-
-    def recognise_average_living(
-        self, determination: IncomeDetermination, standard: PovertyStandard, area: Area, act: Act
-    ) -> None:
-        """Decision 24/2021/QĐ-TTg, Art. 6: income above the line up to 1.5 × the line, from 12 months."""
-        if getattr(self.standing, "value", "") in ("poor", "near_poor"):
-            raise SurveyRefusedError("Hộ nghèo, hộ cận nghèo không xác định là hộ có mức sống trung bình.")
-        income = IncomeEstimate(per_capita_monthly=determination.per_capita_monthly)
-        line = standard.line(area)
-        if not income.within_average_living(line, standard.average_living_halves):
-            ceiling = line * standard.average_living_halves // 2
-            raise SurveyRefusedError(
-                f"Thu nhập bình quân {vn_money(determination.per_capita_monthly)}/người/tháng không nằm trong khoảng"
-                f" trên {vn_money(line)} đến {vn_money(ceiling)} của chuẩn {standard.version}."
-            )
-        self.trigger_event(
-            AverageLivingRecognised,
-            determination=determination,  # type: ignore[attr-defined]
-            **act.event_fields(),
-        )
-
-
 class RequestForm(Enum):
     REVIEW = "form_01"  # Giấy đề nghị rà soát hộ nghèo, hộ cận nghèo (Mẫu số 01)
     ESCAPE = "form_04"  # Giấy đề nghị công nhận hộ thoát nghèo, thoát cận nghèo (Mẫu số 04)
-
-
-class ReviewRequested(RecordedAggregate.Event):
-    """A household's written request, queued for the next review (Decision 24/2021, Art. 5)."""
-
-    form: RequestForm
-    reason: str
-    channel: str
-
-    def apply(self, household: Household) -> None:
-        household.requests.append((self.form, self.effective_on))
-
-
-class RequestRecords:
-    requests: list[tuple[RequestForm, date]]
-
-    def request_review(self, form: RequestForm, reason: str, channel: str, act: Act) -> None:
-        reason = bounds.passage(reason, "reason", "Lý do đề nghị")
-        if not reason:
-            raise IncompleteSurveyError("Hãy ghi lý do đề nghị.")
-        self.trigger_event(
-            ReviewRequested,
-            form=form,
-            reason=reason,
-            channel=bounds.line(channel, "channel", "Hình thức nộp"),  # type: ignore[attr-defined]
-            **act.event_fields(),
-        )

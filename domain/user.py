@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from domain import bounds
+from domain import bounds, topics
 from domain.acts import Act, DomainError, RecordedAggregate
 
 
@@ -87,6 +88,18 @@ def user_id(username: str) -> UUID:
 
 
 class User(RecordedAggregate):
+    if TYPE_CHECKING:  # state set by the events' apply; declared here only for the type checker, since
+        # annotations in the class body would become __init__ fields of the aggregate (eventsourcing.md)
+        username: str
+        full_name: str
+        role: Role | None
+        hamlets: list[str]
+        commune: str
+        password_hash: str
+        token_hashes: list[str]
+        email: str
+        active: bool
+
     class Registered(RecordedAggregate.Created):
         username: str
         full_name: str
@@ -108,8 +121,9 @@ class User(RecordedAggregate):
         def apply(self, user: User) -> None:
             user.token_hashes.append(self.token_hash)
 
-    class EmailSet(RecordedAggregate.Event):
-        """The address reminders are e-mailed to; empty: no e-mail."""
+    class EmailAddressGiven(RecordedAggregate.Event):
+        """The address the official gave for reminders to be e-mailed to; empty: no e-mail (stored before
+        issue 11 as User.EmailSet, domain/topics.py)."""
 
         address: str
 
@@ -180,11 +194,11 @@ class User(RecordedAggregate):
     def issue_token(self, token_hash: str, act: Act) -> None:
         self.trigger_event(self.TokenIssued, token_hash=token_hash, **act.event_fields())
 
-    def set_email(self, address: str, act: Act) -> None:
+    def give_email_address(self, address: str, act: Act) -> None:
         address = bounds.line(address, "email", "Địa chỉ thư điện tử", EMAIL_LENGTH)  # RFC 5321 §4.5.3.1.3
         if address and not EMAIL_ADDRESS.fullmatch(address):
             raise EmailAddressError(f"Địa chỉ thư điện tử không hợp lệ: {address}")
-        self.trigger_event(self.EmailSet, address=address, **act.event_fields())
+        self.trigger_event(self.EmailAddressGiven, address=address, **act.event_fields())
 
     def grant_role(self, role: Role, act: Act) -> None:
         if role is self.role:
@@ -225,3 +239,6 @@ class User(RecordedAggregate):
             raise AccountClosedError(f"Tài khoản {self.username} đã bị khóa hoặc không còn vai trò.")
         assert self.role is not None
         return Actor(self.username, self.full_name, self.role, tuple(self.hamlets))
+
+
+topics.register_renamed(User)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from uuid import UUID, uuid4
 
-from application.reference import work_calendar
+from application.core.reference import work_calendar
 from domain.acts import Act
 from domain.household import Area, Household, Standing
 from domain.indicators import Indicator

@@ -7,14 +7,12 @@ from datetime import date
 
 import pytest
 
-from application.reference import STANDARDS
+from application.core.reference import STANDARDS
 from domain.household import Household
 from domain.standards import Area, standard_on
 from domain.survey import (
-    AverageLivingRecognised,
     Occupation,
     RequestForm,
-    ReviewRequested,
     SurveyRefusedError,
     determine_income,
 )
@@ -45,7 +43,7 @@ def test_a_farming_household_between_the_line_and_one_and_a_half_times_it_is_rec
     recognise(farming, income_12_months)
 
     [event] = farming.collect_events()
-    assert isinstance(event, AverageLivingRecognised)
+    assert isinstance(event, Household.AverageLivingRecognised)
     assert (event.determination.per_capita_monthly, event.determination.occupation) == (
         per_capita,
         Occupation.AGRICULTURE,
@@ -99,7 +97,7 @@ def test_a_request_to_be_recognised_as_escaped_is_recorded_on_form_04() -> None:
     requesting.request_review(RequestForm.ESCAPE, " Con đi làm có thu nhập ổn định ", "trực tuyến", act(ON))
 
     [event] = requesting.collect_events()
-    assert isinstance(event, ReviewRequested)
+    assert isinstance(event, Household.ReviewRequested)
     assert (event.form, event.reason, event.channel) == (
         RequestForm.ESCAPE,
         "Con đi làm có thu nhập ổn định",

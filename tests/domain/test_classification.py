@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from application.reference import STANDARDS
+from application.core.reference import STANDARDS
 from domain.standards import Area, IncomeEstimate, PovertyClass, StandardNotFoundError, classify, standard_on
 
 POOR, NEAR_POOR = PovertyClass.POOR, PovertyClass.NEAR_POOR

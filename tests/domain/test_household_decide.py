@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from application.reference import STANDARDS
+from application.core.reference import STANDARDS
 from domain.household import Household, Standing
 from domain.review import change_of
 from domain.standards import Grounds, PovertyClass, standard_on

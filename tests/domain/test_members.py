@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.household import Household, Member
-from domain.people import MemberAdded, MemberChange, MemberRefusedError, MemberRemoved, MemberUpdated, Person
+from domain.people import MemberChange, MemberRefusedError, Person
 from domain.standards import Area
 from tests.domain.helpers import act, child, household
 
@@ -42,7 +42,7 @@ def test_adding_a_newborn_records_the_member_with_the_birth_as_the_reason() -> N
     member_id = registered.add_member(NEWBORN, MemberChange.BIRTH, act(date(2026, 10, 5)))
 
     [event] = registered.collect_events()
-    assert isinstance(event, MemberAdded)
+    assert isinstance(event, Household.MemberAdded)
     assert (event.member_id, event.person, event.change) == (member_id, NEWBORN, MemberChange.BIRTH)
     assert registered.people[member_id] == NEWBORN
 
@@ -51,10 +51,10 @@ def test_updating_a_member_records_the_new_facts() -> None:
     registered, wife_id = with_wife()
     insured = Person("Trần Thị Bình", "vợ", birth_year=1985, health_insurance=True)
 
-    registered.update_member(wife_id, insured, act(MARCH))
+    registered.record_member_details(wife_id, insured, act(MARCH))
 
     [event] = registered.collect_events()
-    assert isinstance(event, MemberUpdated)
+    assert isinstance(event, Household.MemberDetailsRecorded)
     assert (event.member_id, event.person) == (wife_id, insured)
     assert registered.people[wife_id].health_insurance is True
 
@@ -66,7 +66,7 @@ def test_removing_a_member_records_the_reason(change: MemberChange) -> None:
     registered.remove_member(wife_id, change, act(MARCH))
 
     [event] = registered.collect_events()
-    assert isinstance(event, MemberRemoved)
+    assert isinstance(event, Household.MemberRemoved)
     assert (event.member_id, event.change) == (wife_id, change)
     assert wife_id not in registered.people
 
@@ -84,7 +84,7 @@ def test_removing_the_only_member_of_a_household_is_refused() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda h: h.update_member(uuid4(), NEWBORN, act(MARCH)),
+        lambda h: h.record_member_details(uuid4(), NEWBORN, act(MARCH)),
         lambda h: h.remove_member(uuid4(), MemberChange.MIGRATION, act(MARCH)),
     ],
 )
@@ -111,7 +111,7 @@ def test_a_birth_year_that_contradicts_the_date_of_birth_is_refused() -> None:
     registered, wife_id = with_wife()
 
     with pytest.raises(MemberRefusedError, match="Năm sinh không khớp"):
-        registered.update_member(
+        registered.record_member_details(
             wife_id, Person("Trần Thị Bình", born_on=date(1985, 4, 2), birth_year=1986), act(MARCH)
         )
 

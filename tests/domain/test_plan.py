@@ -90,9 +90,9 @@ def test_a_coverage_target_needs_a_threshold_between_0_and_100() -> None:
 def test_revised_targets_replace_the_old_ones_and_the_issued_plan_stays_in_the_log() -> None:
     plan = issue()
     plan.revise_targets([Target("hygienic_latrine", "Nhà tiêu hợp vệ sinh", "share", 90)], act(date(2024, 6, 1)))
-    plan.change_assignments([Assignment("Xuân Hà", "vanhoa")], HAMLETS, act(date(2024, 6, 1)))
+    plan.reassign_hamlet_officials([Assignment("Xuân Hà", "vanhoa")], HAMLETS, act(date(2024, 6, 1)))
     events = plan.collect_events()
-    assert [type(e).__name__ for e in events] == ["Issued", "TargetsRevised", "AssignmentsChanged"]
+    assert [type(e).__name__ for e in events] == ["Issued", "TargetsRevised", "HamletOfficialsReassigned"]
     assert len(events[0].targets) == len(SEED_TARGETS)
     assert [t.threshold for t in plan.targets] == [90]
     assert plan.official_of("Xuân Hà") == "vanhoa"

@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from application.reference import work_calendar
+from application.core.reference import work_calendar
 from domain.review import ListingBasis, Review, ReviewKind, ReviewRefusedError
 from domain.standards import PovertyClass
 from tests.domain.helpers import XUAN_HA, act, chair_act, hold_meeting, listed_review, note_survey, posted_review

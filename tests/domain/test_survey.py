@@ -7,12 +7,12 @@ from uuid import uuid4
 
 import pytest
 
-from application.reference import STANDARDS
+from application.core.reference import STANDARDS
 from domain.household import Household
 from domain.indicators import Indicator, IndicatorRules
 from domain.people import Employment
 from domain.standards import IncomeEstimate, PovertyClass, standard_on
-from domain.survey import Survey, SurveyAnswers, Surveyed, SurveyRefusedError, conduct_survey
+from domain.survey import Survey, SurveyAnswers, SurveyRefusedError, conduct_survey
 from tests.domain.helpers import HOUSE_ENTERED, act, adult, household
 
 SURVEYED_ON = date(2026, 11, 17)
@@ -91,5 +91,5 @@ def test_recording_a_survey_makes_it_the_households_latest() -> None:
     surveyed_household.record_survey(survey, act(SURVEYED_ON))
 
     [event] = surveyed_household.collect_events()
-    assert isinstance(event, Surveyed)
+    assert isinstance(event, Household.Surveyed)
     assert (event.survey, surveyed_household.latest_survey) == (survey, survey)

@@ -21,10 +21,10 @@ def official() -> User:
 def test_setting_an_address_records_it_without_surrounding_spaces() -> None:
     user = official()
 
-    user.set_email("  diachinh@haihoa.gov.vn ", act(date(2026, 11, 28), "system", "system"))
+    user.give_email_address("  diachinh@haihoa.gov.vn ", act(date(2026, 11, 28), "system", "system"))
 
     [event] = user.collect_events()
-    assert isinstance(event, User.EmailSet)
+    assert isinstance(event, User.EmailAddressGiven)
     assert event.address == user.email == "diachinh@haihoa.gov.vn"
 
 
@@ -44,16 +44,16 @@ def test_something_that_is_not_an_email_address_is_refused(address: str) -> None
     user = official()
 
     with pytest.raises(EmailAddressError):
-        user.set_email(address, act(date(2026, 11, 28)))
+        user.give_email_address(address, act(date(2026, 11, 28)))
 
     assert user.collect_events() == []
 
 
 def test_an_empty_address_removes_it() -> None:
     user = official()
-    user.set_email("diachinh@haihoa.gov.vn", act(date(2026, 11, 28)))
+    user.give_email_address("diachinh@haihoa.gov.vn", act(date(2026, 11, 28)))
 
-    user.set_email("", act(date(2026, 11, 29)))
+    user.give_email_address("", act(date(2026, 11, 29)))
 
     assert user.email == ""
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from application.reference import work_calendar
+from application.core.reference import work_calendar
 from domain.workdays import WorkCalendar
 
 CALENDAR = work_calendar()
