@@ -11,7 +11,6 @@ from typing import Any
 from domain.acts import LegalBasis
 from domain.household import EscapeWindow, Household, Standing
 from domain.loan import Programme
-from domain.people import MemberAdded, MemberRemoved
 from domain.project import ProjectStage
 
 
@@ -145,7 +144,7 @@ def members_on(events: Sequence[Any], day: date) -> int:
     count = 1 + len(events[0].members)
     for event in events[1:]:
         if event.effective_on <= day:
-            count += isinstance(event, MemberAdded) - isinstance(event, MemberRemoved)
+            count += isinstance(event, Household.MemberAdded) - isinstance(event, Household.MemberRemoved)
     return count
 
 

@@ -27,7 +27,7 @@ class MemberCases(CapabilityService):
         self, actor: Actor, household_id: UUID, member_id: UUID, person: Person, entry: Entry
     ) -> Recorded:
         return self.households.change_household(
-            actor, household_id, entry, lambda h, act: h.update_member(member_id, person, act)
+            actor, household_id, entry, lambda h, act: h.record_member_details(member_id, person, act)
         )
 
     def remove_member(

@@ -289,7 +289,7 @@ class HouseholdImportCases(CapabilityService):
         )
         if row.citizen_id or row.born_on or row.birth_year or row.sex:
             head = Person(row.head_name, "chủ hộ", row.sex, row.born_on, row.birth_year, citizen_id=row.citizen_id)
-            household.update_member(head_id(household.id), head, act)
+            household.record_member_details(head_id(household.id), head, act)
         return household
 
     def _bring_to(self, actor: Actor, file_name: str, row: ImportRow, household: Household) -> bool:

@@ -29,7 +29,7 @@ from domain.formatting import vn_date
 from domain.household import Household, Standing
 from domain.people import Person, Sex
 from domain.standards import Area
-from domain.survey import AverageLivingRecognised, Occupation
+from domain.survey import Occupation
 from domain.user import Actor
 
 PAGE = 1000
@@ -180,12 +180,12 @@ def born_text(person: Person) -> str:
     return str(person.birth_year) if person.birth_year else ""
 
 
-def average_living_event(events: Sequence[Any], day: date) -> AverageLivingRecognised | None:
-    found = [e for e in events if isinstance(e, AverageLivingRecognised) and e.effective_on <= day]
+def average_living_event(events: Sequence[Any], day: date) -> Household.AverageLivingRecognised | None:
+    found = [e for e in events if isinstance(e, Household.AverageLivingRecognised) and e.effective_on <= day]
     return found[-1] if found else None
 
 
-def belongs(kind: ListKind, state: HouseholdOnDay, average: AverageLivingRecognised | None) -> bool:
+def belongs(kind: ListKind, state: HouseholdOnDay, average: Household.AverageLivingRecognised | None) -> bool:
     if kind is ListKind.POOR:
         return state.standing is Standing.POOR
     if kind is ListKind.NEAR_POOR:

@@ -57,7 +57,7 @@ class PlanCases(CapabilityService):
     def change_plan_assignments(self, actor, year: int, assignments: list[Assignment], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
         require_chair(actor)
         plan = self._plan_or_missing(year, entry.expected_version)
-        plan.change_assignments(assignments, tuple(self.settings.hamlets), self.core.act(actor, entry))
+        plan.reassign_hamlet_officials(assignments, tuple(self.settings.hamlets), self.core.act(actor, entry))
         return self.core.record(entry, plan.id, plan)
 
     def _plan_or_missing(self, year: int, expected_version: int | None) -> AnnualPlan:

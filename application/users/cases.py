@@ -123,6 +123,6 @@ class UserCases(CapabilityService):
 
 def set_email(user: User, address: str, act: Act) -> None:
     try:
-        user.set_email(address, act)
+        user.give_email_address(address, act)
     except EmailAddressError as error:
         raise InvalidInputError({"email": error.message}) from None

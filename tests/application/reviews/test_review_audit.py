@@ -33,9 +33,9 @@ def test_a_households_timeline_shows_every_step_of_its_review(ledger: Ledger) ->
 
     assert [item.action for item in timeline] == [
         "Household.Registered",
-        "ReviewRequested",
+        "Household.ReviewRequested",
         "Review.HouseholdListed",
-        "Surveyed",
+        "Household.Surveyed",
         "Review.SurveyNoted",
         "Review.MeetingHeld",
         "Review.PostingStarted",
