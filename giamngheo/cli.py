@@ -20,7 +20,7 @@ from giamngheo.backup_cli import add_backup_commands
 from giamngheo.import_cli import add_import_commands
 from giamngheo.report import add_report_commands
 from giamngheo.status_cli import add_status_commands, print_stall
-from web.forms import parse_date
+from web.shared.forms import parse_date
 
 
 def build_ledger() -> Ledger:

@@ -11,8 +11,8 @@ from typing import Any
 from application.reminders.completeness_report import CompletenessReport
 from domain.acts import DomainError
 from domain.formatting import vn_date
-from web.forms import parse_date
-from web.labels import OUTCOME_LABELS, RULE_LABELS, STATUS_LABELS
+from web.shared.forms import parse_date
+from web.shared.labels import OUTCOME_LABELS, RULE_LABELS, STATUS_LABELS
 
 WithLedger = Callable[[Callable[[Any], object]], Any]
 

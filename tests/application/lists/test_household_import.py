@@ -16,7 +16,7 @@ from domain.standards import Area
 from domain.survey import Occupation
 from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor
 from tests.conftest import seed_users
-from web.list_export import list_csv, list_xlsx
+from web.lists.export import list_csv, list_xlsx
 
 HEADER = ",".join(COLUMNS)
 GOOD = [

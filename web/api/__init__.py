@@ -1,1 +1,0 @@
-"""The JSON API under /api/v1, over the same use cases as the pages."""

@@ -1,0 +1,1 @@
+"""Pages and API of the audit log, as-of views, corrections and the audit export."""

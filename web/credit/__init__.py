@@ -1,0 +1,1 @@
+"""Pages and API of preferential loans and loan needs."""

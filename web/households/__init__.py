@@ -1,0 +1,1 @@
+"""Pages and API of households: registration, classification, members, surveys."""

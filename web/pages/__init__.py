@@ -1,1 +1,0 @@
-"""HTML pages for officials: forms, lists, timelines."""

@@ -1,0 +1,1 @@
+"""Pages and API of the annual and regular reviews, and the statutory reports."""

@@ -1,0 +1,1 @@
+"""What every web capability stands on: dependencies, forms, labels, templates, error answers, security."""
