@@ -43,7 +43,16 @@ PASSED = "ĐẠT: sổ không bị sửa, xóa, chèn hay đảo thứ tự."
 # An event renamed on purpose (issue 11 §6: CRUD-like names, events nested in Household), with its topic mapped
 # so the stored events still load, shows its new name in the audit log's `action`: declare each such rename here,
 # old → new (e.g. "MemberUpdated": "Household.MemberDetailsCorrected"). Nothing else may differ.
-ACTIONS_RENAMED: dict[str, str] = {}
+ACTIONS_RENAMED: dict[str, str] = {
+    "MemberAdded": "Household.MemberAdded",
+    "MemberUpdated": "Household.MemberDetailsRecorded",
+    "MemberRemoved": "Household.MemberRemoved",
+    "Surveyed": "Household.Surveyed",
+    "AverageLivingRecognised": "Household.AverageLivingRecognised",
+    "ReviewRequested": "Household.ReviewRequested",
+    "User.EmailSet": "User.EmailAddressGiven",
+    "AnnualPlan.AssignmentsChanged": "AnnualPlan.HamletOfficialsReassigned",
+}
 
 
 def symbol(name: str, *modules: str) -> Any:
