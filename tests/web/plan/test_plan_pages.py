@@ -47,7 +47,7 @@ def test_the_chair_issues_the_2025_plan_and_sees_its_targets_and_assignments(
     assert "45/KH-UBND" in page.text and "10/03/2025" in page.text and "30/KH-UBND ngày 20/02/2025" in page.text
     assert "≥ 96%" in page.text and "≥ 0,5 điểm %" in page.text
     assert "Công chức Văn hóa – xã hội (vanhoa)" in page.text
-    plan = web_ledger.plan_of(2025)
+    plan = web_ledger.plan.plan_of(2025)
     assert plan is not None and plan.official_of("Xuân Hà") == "diachinh"
     assert plan.target("hygienic_latrine").threshold == 96  # type: ignore[union-attr]
 
@@ -70,7 +70,7 @@ def test_an_official_may_not_issue_the_plan_and_nothing_is_recorded(
 
     assert form_page.status_code == 403 and message in form_page.text
     assert response.status_code == 403 and message in response.text
-    assert web_ledger.plan_of(2025) is None and web_ledger.log_position() == before
+    assert web_ledger.plan.plan_of(2025) is None and web_ledger.log_position() == before
 
 
 def test_a_malformed_date_or_a_threshold_that_is_no_number_is_refused_with_messages_at_the_fields(
@@ -89,7 +89,7 @@ def test_a_malformed_date_or_a_threshold_that_is_no_number_is_refused_with_messa
     assert 'value="chín lăm"' in bad_threshold.text  # what the chair typed is kept
     assert wrong_year.status_code == 422 and "phải ban hành trong năm 2025 hoặc cuối năm 2024" in wrong_year.text
     assert no_number.status_code == 422 and "Hãy ghi số kế hoạch" in no_number.text
-    assert web_ledger.plan_of(2025) is None and web_ledger.log_position() == before
+    assert web_ledger.plan.plan_of(2025) is None and web_ledger.log_position() == before
 
 
 def test_a_second_plan_for_the_same_year_is_refused(web_ledger: Ledger, browser: Callable[[str], Browser]) -> None:
@@ -146,7 +146,7 @@ def test_a_stale_revision_form_gets_the_conflict_message_and_changes_nothing(
 
     assert stale.status_code == 409 and "≥ 98%" in stale.text
     assert web_ledger.log_position() == before
-    assert web_ledger.plan_of(2025).target("hygienic_latrine").threshold == 98  # type: ignore[union-attr]
+    assert web_ledger.plan.plan_of(2025).target("hygienic_latrine").threshold == 98  # type: ignore[union-attr]
 
 
 def test_the_chair_changes_who_follows_a_hamlet(web_ledger: Ledger, browser: Callable[[str], Browser]) -> None:
@@ -160,7 +160,7 @@ def test_the_chair_changes_who_follows_a_hamlet(web_ledger: Ledger, browser: Cal
     missing_basis = chair.submit("/plans/2025/assignments", form | {"basis_number": ""})
 
     assert response.status_code == 303
-    assert web_ledger.plan_of(2025).official_of("Tân Hùng") == "vanhoa"  # type: ignore[union-attr]
+    assert web_ledger.plan.plan_of(2025).official_of("Tân Hùng") == "vanhoa"  # type: ignore[union-attr]
     assert missing_basis.status_code == 422 and "Hãy ghi số văn bản sửa đổi kế hoạch." in missing_basis.text
 
 

@@ -20,8 +20,10 @@ def small_commune(ledger: Ledger) -> None:
     record_demo_plan(ledger, chair)
     escaping = poor_household(ledger)
     staying = poor_household(ledger)
-    ledger.record_survey(chair, staying, answers(1_000_000, Indicator.HYGIENIC_LATRINE), entry(date(2024, 5, 2)))
-    ledger.record_escape(chair, escaping, Standing.POOR, entry(date(2024, 6, 1)))
+    ledger.surveys.record_survey(
+        chair, staying, answers(1_000_000, Indicator.HYGIENIC_LATRINE), entry(date(2024, 5, 2))
+    )
+    ledger.households.record_escape(chair, escaping, Standing.POOR, entry(date(2024, 6, 1)))
 
 
 def test_the_dashboard_draws_its_charts_as_svg_and_lists_every_hamlet(

@@ -39,13 +39,13 @@ def test_a_cookie_copied_before_logout_neither_reads_nor_writes_afterwards(web_l
 
 
 def test_only_the_digest_of_the_session_id_is_stored(web_ledger: Ledger) -> None:
-    session_id = web_ledger.start_session("diachinh")
+    session_id = web_ledger.sessions.start_session("diachinh")
 
     with web_ledger.views.database.reading() as cursor:
         rows = cursor.all("SELECT * FROM web_sessions")
 
     assert [row["session_hash"] for row in rows] == [session_digest(session_id)]
-    assert session_id not in str(rows) and web_ledger.session_username(session_id) == "diachinh"
+    assert session_id not in str(rows) and web_ledger.sessions.session_username(session_id) == "diachinh"
 
 
 def test_a_session_ends_on_the_server_after_the_configured_hours(web_ledger: Ledger, clock: FixedClock) -> None:
@@ -63,7 +63,7 @@ def test_signing_in_again_replaces_the_session_the_browser_had(web_ledger: Ledge
     browser.log_in("diachinh")
 
     assert signed_in(browser.client) and not signed_in(before)
-    assert web_ledger.open_sessions("diachinh") == 1
+    assert web_ledger.sessions.open_sessions("diachinh") == 1
 
 
 def test_changing_ones_own_password_ends_the_other_sessions_and_keeps_this_one(web_ledger: Ledger) -> None:

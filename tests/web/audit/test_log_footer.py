@@ -16,7 +16,7 @@ def test_every_page_shows_the_log_position_and_head_hash_it_was_built_from(
 
     page = browser("mttq").client.get("/households")
 
-    head = web_ledger.log_head()  # signing in is recorded too
+    head = web_ledger.tamper_evidence.log_head()  # signing in is recorded too
 
     assert page.status_code == 200
     assert f"Sổ đến bản ghi số {head.position} · mã băm" in page.text
@@ -25,7 +25,7 @@ def test_every_page_shows_the_log_position_and_head_hash_it_was_built_from(
 
 def test_the_footer_follows_the_log_as_acts_are_recorded(web_ledger: Ledger, browser: Callable[[str], Browser]) -> None:
     reader = browser("chutich")
-    before = web_ledger.log_head()
+    before = web_ledger.tamper_evidence.log_head()
 
     register(web_ledger)
 

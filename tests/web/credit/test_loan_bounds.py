@@ -25,7 +25,9 @@ LOAN = {"programme": "poor", "term_months": "12", "effective_on": "02/11/2026"}
 
 def poor(ledger: Ledger) -> UUID:
     household_id = register(ledger, by="chutich", head_name="Lê Văn Tám")
-    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 12, 15)))
+    ledger.households.recognise_household(
+        actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 12, 15))
+    )
     return household_id
 
 
@@ -43,7 +45,7 @@ def test_a_loan_form_with_2_to_the_63_dong_shows_a_message_by_the_amount_and_rec
     assert field == "amount" and message.startswith(("Số", "Hãy nhập"))  # the form's or the domain's words
     assert f'<span class="error" role="alert">{message}' in response.text
     assert web_ledger.log_position() == before
-    assert web_ledger.loan_list() == []
+    assert web_ledger.loans.loan_list() == []
 
 
 def test_a_loan_form_above_the_poor_household_cap_shows_the_cap_by_the_amount_and_records_nothing(
@@ -73,7 +75,7 @@ def test_a_loan_form_with_a_nul_in_the_note_shows_the_message_by_the_note(
 
     assert response.status_code == 422
     assert "Ghi chú: có ký tự điều khiển hoặc ký tự ẩn ở vị trí 10" in response.text
-    assert web_ledger.loan_list() == []
+    assert web_ledger.loans.loan_list() == []
 
 
 @pytest.mark.parametrize(
@@ -94,7 +96,7 @@ def test_an_api_loan_or_need_of_2_to_the_63_dong_is_answered_422_naming_the_amou
     assert response.status_code == 422
     assert "amount" in str(response.json())
     assert web_ledger.log_position() == before
-    assert web_ledger.loan_list() == [] and web_ledger.loan_requests() == []
+    assert web_ledger.loans.loan_list() == [] and web_ledger.credit.loan_requests() == []
 
 
 def test_an_api_household_with_a_nul_in_the_head_name_is_answered_422_and_records_nothing(

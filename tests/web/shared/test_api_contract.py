@@ -113,7 +113,7 @@ def fuzz(operation: Any, headers: dict[str, str], households: list[str], finding
 def test_every_answer_of_the_api_is_declared_and_none_is_a_server_error(
     api_schema: Any, contract_ledger: Ledger, households: list[str], username: str
 ) -> None:
-    headers = {"Authorization": f"Bearer {contract_ledger.issue_token(username)}"}
+    headers = {"Authorization": f"Bearer {contract_ledger.users.issue_token(username)}"}
     findings = Findings()
     operations = [result.ok() for result in api_schema.get_all_operations()]
     for operation in operations:

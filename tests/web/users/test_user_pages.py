@@ -19,7 +19,7 @@ def test_the_chair_grants_a_role_and_the_list_shows_it(web_ledger: Ledger, brows
     response = chair.submit("/users/vanhoa/role", {"role": "vice_chair", "basis_number": "45/QĐ-UBND", **TODAY})
 
     assert response.status_code == 303
-    assert web_ledger.actor("vanhoa").role is Role.VICE_CHAIR  # type: ignore[union-attr]
+    assert web_ledger.users.actor("vanhoa").role is Role.VICE_CHAIR  # type: ignore[union-attr]
     assert "Phó Chủ tịch UBND xã" in chair.client.get("/users").text
 
 
@@ -27,7 +27,7 @@ def test_the_chair_assigns_hamlets_with_the_checkboxes(web_ledger: Ledger, brows
     response = browser("chutich").submit("/users/vanhoa/hamlets", {"hamlets": ["Xuân Hà", "Tân Hùng"], **TODAY})
 
     assert response.status_code == 303
-    assert web_ledger.actor("vanhoa").hamlets == ("Xuân Hà", "Tân Hùng")  # type: ignore[union-attr]
+    assert web_ledger.users.actor("vanhoa").hamlets == ("Xuân Hà", "Tân Hùng")  # type: ignore[union-attr]
 
 
 def test_an_official_cannot_manage_accounts(web_ledger: Ledger, browser: Callable[[str], Browser]) -> None:
@@ -35,7 +35,7 @@ def test_an_official_cannot_manage_accounts(web_ledger: Ledger, browser: Callabl
 
     assert response.status_code == 403
     assert "Chỉ Chủ tịch UBND xã được quản lý tài khoản." in response.text
-    assert web_ledger.actor("vanhoa") is not None
+    assert web_ledger.users.actor("vanhoa") is not None
 
 
 def test_a_deactivated_official_is_signed_out_and_cannot_sign_in(
@@ -64,5 +64,5 @@ def test_a_wrong_password_on_the_login_page_is_logged_without_it(
     )
 
     assert response.status_code == 401 and "Sai tên đăng nhập hoặc mật khẩu." in response.text
-    [failed] = web_ledger.audit_log(AuditFilter(action="SignIn.LoginFailed"))
+    [failed] = web_ledger.audit.audit_log(AuditFilter(action="SignIn.LoginFailed"))
     assert failed.actor == "diachinh" and "doan-thu-1" not in failed.details + failed.note

@@ -35,7 +35,7 @@ def concrete(path: str) -> str:
 
 @pytest.fixture
 def inspector(web_ledger: Ledger) -> str:
-    web_ledger.create_user("thanhtra", "Thanh tra huyện", Role.INSPECTOR, [], PASSWORD)
+    web_ledger.users.create_user("thanhtra", "Thanh tra huyện", Role.INSPECTOR, [], PASSWORD)
     return "thanhtra"
 
 
@@ -60,7 +60,7 @@ def test_every_api_write_refuses_a_read_only_role_and_records_nothing(
     web_ledger: Ledger, browser: Callable[[str], Browser], inspector: str, username: str
 ) -> None:
     client = browser(username).client
-    headers = {"Authorization": f"Bearer {web_ledger.issue_token(username)}"}
+    headers = {"Authorization": f"Bearer {web_ledger.users.issue_token(username)}"}
     routes = [(m, p) for m, p in write_routes(list(client.app.routes)) if p.startswith("/api/")]
     before = web_ledger.log_position()
 

@@ -46,7 +46,11 @@ def test_the_commit_button_records_the_valid_rows_without_a_second_upload(
     )
 
     assert page.status_code == 200 and page.context["report"].committed == 3
-    assert {h.head_name for h in web_ledger.household_list()} == {"Trần Văn Bình", "Lê Thị Cúc", "Phạm Văn Dũng"}
+    assert {h.head_name for h in web_ledger.households.household_list()} == {
+        "Trần Văn Bình",
+        "Lê Thị Cúc",
+        "Phạm Văn Dũng",
+    }
 
 
 def test_all_or_nothing_with_a_bad_row_records_nothing_and_answers_422(
@@ -86,7 +90,7 @@ def test_the_api_imports_a_multipart_file_as_a_dry_run_then_commits(web_ledger: 
 
     assert dry.status_code == 200 and dry.json()["dry_run"] and dry.json()["committed"] == 0
     assert done.json()["committed"] == 3 and done.json()["errors"] == []
-    assert len(web_ledger.household_list()) == 3
+    assert len(web_ledger.households.household_list()) == 3
 
 
 def test_the_api_answers_422_with_the_row_errors_when_all_or_nothing_fails(web_ledger: Ledger) -> None:

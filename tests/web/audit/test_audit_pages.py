@@ -92,7 +92,7 @@ def test_a_bad_date_is_refused_with_a_vietnamese_message(browser: Callable[[str]
 
 def test_the_api_takes_the_same_filters(web_ledger: Ledger, browser: Callable[[str], Browser]) -> None:
     households(browser)
-    token = web_ledger.issue_token("mttq")
+    token = web_ledger.users.issue_token("mttq")
 
     response = browser("mttq").client.get(
         "/api/v1/audit",

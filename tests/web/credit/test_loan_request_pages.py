@@ -17,7 +17,9 @@ NEED = {"programme": "poor", "amount": "40.000.000", "purpose": "Mua bò giống
 
 def poor(ledger: Ledger) -> UUID:
     household_id = register(ledger, by="chutich", head_name="Lê Văn Tám")
-    ledger.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 12, 15)))
+    ledger.households.recognise_household(
+        actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2025, 12, 15))
+    )
     return household_id
 
 
@@ -33,14 +35,14 @@ def test_the_household_page_records_a_need_which_the_loans_page_lists_until_a_lo
     page = official.client.get(response.headers["location"])
     assert "Đã ghi nhận nhu cầu vay vốn." in page.text and "40.000.000 đ" in page.text
     assert "Mua bò giống" in official.client.get("/loans").text
-    [request] = web_ledger.loan_requests()
+    [request] = web_ledger.credit.loan_requests()
     assert request.request_id.hex in official.client.get(f"/loans/new?household_id={household_id}").text.replace(
         "-", ""
     )
     loan = {"household_id": str(household_id), "programme": "poor", "amount": "40000000", "term_months": "60"}
     granted = official.submit("/loans", {**loan, "request_id": str(request.request_id), "effective_on": "01/04/2026"})
     assert granted.status_code == 303, granted.text
-    assert web_ledger.loan_request(request.request_id).status == "met"
+    assert web_ledger.credit.loan_request(request.request_id).status == "met"
     assert "Không có nhu cầu vay nào đang chờ." in official.client.get("/loans").text
 
 
@@ -67,7 +69,7 @@ def test_the_need_of_a_household_that_is_not_poor_is_refused_with_the_reason(
 
     assert response.status_code == 409
     assert "Ngày 02/03/2026 hộ không phải hộ nghèo" in response.text
-    assert web_ledger.loan_requests() == []
+    assert web_ledger.credit.loan_requests() == []
 
 
 def test_a_need_is_withdrawn_on_its_page_with_a_reason(browser: Callable[[str], Browser], web_ledger: Ledger) -> None:
@@ -82,7 +84,7 @@ def test_a_need_is_withdrawn_on_its_page_with_a_reason(browser: Callable[[str], 
 
     assert (missing.status_code, withdrawn.status_code) == (422, 303)
     assert "Hãy ghi lý do rút nhu cầu vay." in missing.text
-    assert web_ledger.loan_request(request_id).status == "withdrawn"
+    assert web_ledger.credit.loan_request(request_id).status == "withdrawn"
 
 
 def test_needs_through_the_api_are_recorded_listed_and_a_bad_amount_refused(web_ledger: Ledger) -> None:
@@ -101,4 +103,4 @@ def test_needs_through_the_api_are_recorded_listed_and_a_bad_amount_refused(web_
         "Trồng nấm",
         "open",
     )
-    assert len(web_ledger.loan_requests()) == 1
+    assert len(web_ledger.credit.loan_requests()) == 1

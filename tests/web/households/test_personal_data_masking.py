@@ -55,7 +55,7 @@ def test_those_who_need_the_number_see_it_in_full(
 def test_other_hamlets_officials_mttq_and_inspectors_see_it_masked(
     web_ledger: Ledger, browser: Callable[[str], Browser], household: str, username: str
 ) -> None:
-    web_ledger.create_user("thanhtra", "Thanh tra huyện", Role.INSPECTOR, [], PASSWORD)
+    web_ledger.users.create_user("thanhtra", "Thanh tra huyện", Role.INSPECTOR, [], PASSWORD)
 
     page = browser(username).client.get(f"/households/{household}").text
 

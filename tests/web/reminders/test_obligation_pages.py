@@ -23,16 +23,16 @@ NOVEMBER = "from=01/11/2026&to=30/11/2026"
 def loan_id(web_ledger: Ledger) -> UUID:
     """A loan due on 28/11/2026 (today), swept on 29/10 and today: two reminders to diachinh."""
     household_id = poor_household(web_ledger)
-    loan = web_ledger.grant_loan(
+    loan = web_ledger.loans.grant_loan(
         actor(web_ledger, "diachinh"), household_id, Programme.POOR, 20_000_000, 2, entry(date(2026, 9, 28))
     )
-    web_ledger.sweep(date(2026, 10, 29))
-    web_ledger.sweep(date(2026, 11, 28))
+    web_ledger.sweeps.sweep(date(2026, 10, 29))
+    web_ledger.sweeps.sweep(date(2026, 11, 28))
     return loan.subject_id
 
 
 def reminder_of(ledger: Ledger, subject_id: UUID) -> UUID:
-    inbox = ledger.inbox(actor(ledger, "diachinh"), include_acknowledged=True)
+    inbox = ledger.reminders.inbox(actor(ledger, "diachinh"), include_acknowledged=True)
     return next(r.reminder_id for r in inbox if r.subject_id == subject_id)
 
 
@@ -93,7 +93,7 @@ def test_an_inspector_reads_the_completeness_report_with_its_log_position(
 
 def test_the_completeness_report_lists_a_gap_as_an_error(browser: Callable[[str], Browser], web_ledger: Ledger) -> None:
     household_id = poor_household(web_ledger)
-    web_ledger.grant_loan(
+    web_ledger.loans.grant_loan(
         actor(web_ledger, "diachinh"), household_id, Programme.POOR, 20_000_000, 2, entry(date(2026, 9, 28))
     )
     faulty = Sweep.start("Hải Hòa", date(2026, 11, 5), date(2026, 11, 5), date(2026, 11, 5), [], "m1")
@@ -118,7 +118,7 @@ def test_resolving_a_reminder_with_a_note_shows_it_resolved(
     assert response.status_code == 303
     assert "Đã ghi nhận việc đã được giải quyết." in inbox
     assert "Hộ đã trả nợ đủ" in inbox
-    assert [o.status for o in web_ledger.obligations() if o.subject_id == loan_id] == ["resolved"]
+    assert [o.status for o in web_ledger.deadlines.obligations() if o.subject_id == loan_id] == ["resolved"]
 
 
 def test_resolving_without_a_note_is_refused_with_the_message(
@@ -142,7 +142,7 @@ def test_a_resolution_without_the_forms_csrf_token_is_refused(
     response = browser("diachinh").client.post(path, data={"note": "Hộ đã trả nợ đủ"})
 
     assert response.status_code == 403
-    assert [o.status for o in web_ledger.obligations() if o.subject_id == loan_id] == ["issued"]
+    assert [o.status for o in web_ledger.deadlines.obligations() if o.subject_id == loan_id] == ["issued"]
 
 
 def test_a_read_only_user_cannot_resolve_a_reminder(
@@ -179,7 +179,7 @@ def test_the_responsible_official_amends_a_project_and_its_review_moves(
     assert response.status_code == 303
     assert "kết thúc 01/12/2026" in page
     assert "Điều chỉnh thời gian thực hiện dự án" in page
-    assert [(o.due_on, o.status) for o in web_ledger.obligations() if o.subject_id == project_id] == [
+    assert [(o.due_on, o.status) for o in web_ledger.deadlines.obligations() if o.subject_id == project_id] == [
         (date(2026, 6, 1), "cancelled"),
         (date(2026, 12, 1), "pending"),
     ]
@@ -270,22 +270,22 @@ def test_a_project_is_amended_through_the_api(api: Api, web_ledger: Ledger) -> N
     )
 
     assert response.status_code == 201
-    assert web_ledger.project_summary(project_id).ends_on == date(2026, 12, 1)
+    assert web_ledger.projects.project_summary(project_id).ends_on == date(2026, 12, 1)
 
 
 def test_the_page_header_counts_new_reminders_and_overdue_deadlines_of_the_official(
     browser: Callable[[str], Browser], web_ledger: Ledger
 ) -> None:
     household_id = poor_household(web_ledger)
-    web_ledger.grant_loan(
+    web_ledger.loans.grant_loan(
         actor(web_ledger, "diachinh"), household_id, Programme.POOR, 10_000_000, 1, entry(date(2026, 9, 20))
     )  # due 20/10/2026, more than a month ago
-    web_ledger.sweep(date(2026, 11, 28))
+    web_ledger.sweeps.sweep(date(2026, 11, 28))
 
     page = browser("diachinh").client.get("/")
     chair = browser("chutich").client.get("/")
 
     assert page.context["overdue_count"] == 1
-    assert page.context["inbox_count"] == web_ledger.unacknowledged_count(actor(web_ledger, "diachinh")) >= 2
+    assert page.context["inbox_count"] == web_ledger.reminders.unacknowledged_count(actor(web_ledger, "diachinh")) >= 2
     assert "1 quá hạn" in page.text
     assert chair.context["overdue_count"] == 0

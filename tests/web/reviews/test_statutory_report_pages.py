@@ -30,7 +30,7 @@ def test_the_monthly_report_page_shows_the_regular_reviews_results_per_hamlet(
     assert page.status_code == 200
     assert "Báo cáo kết quả rà soát thường xuyên hộ nghèo, hộ cận nghèo tháng 11/2026" in page.text
     assert "Số liệu đến ngày 28/11/2026" in page.text
-    assert f"lập từ sổ đến bản ghi số {web_ledger.log_head().position}" in page.text
+    assert f"lập từ sổ đến bản ghi số {web_ledger.tamper_evidence.log_head().position}" in page.text
     assert "số 215/QĐ-UBND ngày 25/11/2026 (1 hộ)" in page.text
     assert "print.css" in page.text and '/reports/monthly.xlsx?year=2026&amp;month=11"' in page.text
 
@@ -44,7 +44,7 @@ def test_the_monthly_report_downloads_as_csv_and_xlsx_with_its_as_of_day_and_log
     as_csv = client.get("/reports/monthly.csv?year=2026&month=11")
     as_xlsx = client.get("/reports/monthly.xlsx?year=2026&month=11")
 
-    head = web_ledger.log_head()
+    head = web_ledger.tamper_evidence.log_head()
     assert as_csv.content.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, so Excel reads the diacritics
     assert f"ban-ghi-{head.position}.csv" in as_csv.headers["content-disposition"]
     lines, header, table = preamble_and_table(list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")))))

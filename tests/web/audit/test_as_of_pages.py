@@ -21,7 +21,7 @@ ESCAPE = LegalBasis("45/QĐ-UBND", date(2023, 12, 15), "Chủ tịch UBND xã")
 
 @pytest.fixture
 def inspector(web_ledger: Ledger, browser: Callable[[str], Browser]) -> Browser:
-    web_ledger.create_user("thanhtra", "Thanh tra huyện Hải Hậu", Role.INSPECTOR, [], PASSWORD)
+    web_ledger.users.create_user("thanhtra", "Thanh tra huyện Hải Hậu", Role.INSPECTOR, [], PASSWORD)
     return browser("thanhtra")
 
 
@@ -29,9 +29,11 @@ def inspector(web_ledger: Ledger, browser: Callable[[str], Browser]) -> Browser:
 def escaped_late(web_ledger: Ledger, clock: FixedClock) -> UUID:
     """Poor since 2022; the escape of 15/12/2023 recorded by the vice-chair in February 2024."""
     household_id = register(web_ledger, by="chutich", head_name="Trần Văn Thoát")
-    web_ledger.recognise_household(actor(web_ledger, "chutich"), household_id, Standing.POOR, entry(date(2022, 1, 10)))
+    web_ledger.households.recognise_household(
+        actor(web_ledger, "chutich"), household_id, Standing.POOR, entry(date(2022, 1, 10))
+    )
     clock.set_today(date(2024, 2, 10))
-    web_ledger.record_escape(
+    web_ledger.households.record_escape(
         actor(web_ledger, "phochutich"), household_id, Standing.POOR, entry(date(2023, 12, 15), basis=ESCAPE)
     )
     clock.set_today(date(2026, 11, 28))
@@ -100,7 +102,7 @@ def test_a_loan_and_a_project_can_be_seen_as_of_a_past_day(
     inspector: Browser, web_ledger: Ledger, escaped_late: UUID
 ) -> None:
     household_id = poor_household(web_ledger, since=date(2022, 1, 10))
-    loan_id = web_ledger.grant_loan(
+    loan_id = web_ledger.loans.grant_loan(
         actor(web_ledger, "chutich"), household_id, Programme.POOR, 30_000_000, 60, entry(date(2023, 5, 2))
     ).subject_id
     project_id = approved_project(web_ledger, starts_on=date(2023, 1, 1))
