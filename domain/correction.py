@@ -19,17 +19,12 @@ from domain import bounds
 from domain.acts import Act, DomainError, IncompleteEntryError, LegalBasis, RecordedAggregate, bounded_basis
 from domain.bounds import Days
 from domain.deadlines import LOAN_MAX_TERM_MONTHS, PROJECT_MAX_DURATION_MONTHS
+from domain.decisions import DecisionKind
 from domain.formatting import vn_date, vn_money
 from domain.user import Actor
 
 # The decision events a correction may name, by their persisted qualified name.
-HOUSEHOLD_DECISIONS = (
-    "Household.RecognisedPoor",
-    "Household.RecognisedNearPoor",
-    "Household.EscapedPoverty",
-    "Household.EscapedNearPoverty",
-    "Household.FellBackIntoPoverty",
-)
+HOUSEHOLD_DECISIONS = tuple(kind.value for kind in DecisionKind)
 CORRECTABLE_ACTIONS = (*HOUSEHOLD_DECISIONS, "Loan.Granted", "Project.Approved")
 DECISION_LABELS = {
     "Household.RecognisedPoor": "công nhận hộ nghèo",

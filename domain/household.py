@@ -9,7 +9,6 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from domain import bounds, topics
 from domain.acts import Act, DomainError, LegalBasis, RecordedAggregate
-from domain.deadlines import newly_escaped_until
 from domain.decisions import STANDING_LABELS as STANDING_LABELS
 from domain.decisions import (
     Decision,
@@ -19,6 +18,7 @@ from domain.decisions import (
     before_registration,
     corrected_decisions,
     correction_refusal,
+    effect_of,
     poverty_windows,
 )
 from domain.decisions import EscapeWindow as EscapeWindow
@@ -324,7 +324,10 @@ class Household(RecordedAggregate):
             )
         if to_standing not in (Standing.NEAR_POOR, Standing.ESCAPED_POVERTY):
             raise TransitionRefusedError("Hộ thoát nghèo chỉ có thể trở thành hộ cận nghèo hoặc vượt chuẩn cận nghèo.")
-        until = newly_escaped_until(act.effective_on) if starts_window else None
+        escape = Decision(
+            self.version + 1, DecisionKind.ESCAPED_POVERTY, act.effective_on, self.standing, to_standing, starts_window
+        )
+        until = effect_of(escape).window_until  # the one rule of the window (domain/decisions.py)
         self._transition(self.EscapedPoverty, to_standing, act, grounds, newly_escaped_until=until)
 
     def escape_near_poverty(self, act: Act, grounds: Grounds = NO_GROUNDS) -> None:
