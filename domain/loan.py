@@ -14,8 +14,9 @@ from domain.bounds import GLOBAL_CEILING, Ceiling
 from domain.calendar import add_months
 from domain.correction import Changes
 from domain.deadlines import LOAN_MAX_TERM_MONTHS
+from domain.decisions import Standing
 from domain.formatting import vn_date
-from domain.household import STANDING_LABELS, Household, Standing
+from domain.household import STANDING_LABELS, Household
 
 MAX_TERM_MONTHS = LOAN_MAX_TERM_MONTHS  # 120 months (domain/deadlines.py)
 

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import AggregateCreated
 from eventsourcing.utils import resolve_topic
 
 from application.audit.as_of_state import (
@@ -34,7 +35,8 @@ from application.audit.trail import AuditCases, AuditEntry
 from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError, NotFoundError
 from application.core.ledger_core import LedgerCore
-from domain.household import Household, Standing
+from domain.decisions import Standing
+from domain.household import Household
 from domain.loan import Loan
 from domain.project import Project
 
@@ -127,7 +129,8 @@ class AsOfQueries(CapabilityService):
 
     def _events(self, subject_id: UUID, kind: type) -> list[Any]:
         events = list(self.store.events.get(subject_id))
-        if not events or not issubclass(resolve_topic(events[0].originator_topic), kind):
+        created = events[0] if events else None
+        if not isinstance(created, AggregateCreated) or not issubclass(resolve_topic(created.originator_topic), kind):
             raise NotFoundError(f"Không tìm thấy hồ sơ {subject_id}.")
         return events
 

@@ -9,7 +9,8 @@ from enum import Enum
 from typing import Any
 
 from domain.acts import LegalBasis
-from domain.household import EscapeWindow, Household, Standing
+from domain.decisions import Standing
+from domain.household import EscapeWindow, Household
 from domain.loan import Programme
 from domain.project import ProjectStage
 
@@ -132,10 +133,10 @@ def decision_on(household: Household, events: Sequence[Any], day: date) -> Recor
     if decisions is None:  # a household folded before corrections existed keeps only its transitions
         in_force = [e for e in transitions.values() if e.effective_on <= day]
         return recording(in_force[-1]) if in_force else None
-    in_force = [d for d in decisions if d.effective_on <= day]
-    if not in_force:
+    decided = [d for d in decisions if d.effective_on <= day]
+    if not decided:
         return None
-    last = in_force[-1]
+    last = decided[-1]
     return replace(recording(transitions[last.version]), effective_on=last.effective_on, basis=last.basis)
 
 

@@ -39,13 +39,19 @@ CHAIN_TABLES = {
 
 
 class StoredEvent(Protocol):
-    """A notification of the library's recorder: the stored event and its position in the log."""
+    """A notification of the library's recorder: the stored event and its position in the log (read-only
+    members, so that an UnreadableEvent, frozen, stands for one)."""
 
-    id: int
-    originator_id: UUID | str
-    originator_version: int
-    topic: str
-    state: bytes
+    @property
+    def id(self) -> int: ...
+    @property
+    def originator_id(self) -> UUID | str: ...
+    @property
+    def originator_version(self) -> int: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def state(self) -> bytes: ...
 
 
 class Recorder(Protocol):

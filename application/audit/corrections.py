@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import AggregateEvent
+
 from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError, NotFoundError
 from application.core.ledger_core import Entry, Recorded
@@ -151,7 +153,9 @@ class CorrectionCases(CapabilityService):
             (
                 event.originator_version
                 for event in self.store.events.get(subject_id)
-                if type(event).__qualname__ == row["action"] and event.timestamp.isoformat() == row["recorded_at"]
+                if isinstance(event, AggregateEvent)  # every stored event is: narrows the library's protocol
+                and type(event).__qualname__ == row["action"]
+                and event.timestamp.isoformat() == row["recorded_at"]
             ),
             None,
         )

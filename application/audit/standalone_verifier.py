@@ -21,13 +21,14 @@ import hmac
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 GENESIS = "0" * 64
 EVENT_FIELDS = {"position", "originator_id", "originator_version", "topic", "state", "recorded_at", "hash"}
 CHECKPOINT_FIELDS = {"position", "head_hash", "signed_at", "reason", "signature"}
 
 
-def canonical(position, originator_id, originator_version, topic, state):
+def canonical(position: int, originator_id: str, originator_version: int, topic: str, state: bytes) -> bytes:
     """The same encoding as application/audit/chain.py: what each link of the chain hashes."""
     record = {
         "position": position,
@@ -39,16 +40,16 @@ def canonical(position, originator_id, originator_version, topic, state):
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
-def link_hash(previous, encoded):
+def link_hash(previous: str, encoded: bytes) -> str:
     return hashlib.sha256(bytes.fromhex(previous) + encoded).hexdigest()
 
 
-def line_of(record):
+def line_of(record: dict[str, Any]) -> str:
     """Each line of the export is written in exactly this form, so a changed byte cannot hide in spacing."""
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def recorded_at_of(state):
+def recorded_at_of(state: bytes) -> str:
     """The recording time the event store keeps inside each stored event."""
     try:
         stamp = json.loads(state.decode("utf-8"))["timestamp"]["_data_"]
@@ -57,12 +58,12 @@ def recorded_at_of(state):
     return stamp if isinstance(stamp, str) else ""
 
 
-def signed_message(checkpoint):
+def signed_message(checkpoint: dict[str, Any]) -> bytes:
     parts = (checkpoint["position"], checkpoint["head_hash"], checkpoint["signed_at"], checkpoint["reason"])
     return "|".join(str(part) for part in parts).encode("utf-8")
 
 
-def sha256_of(path):
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as file:
         for block in iter(lambda: file.read(65536), b""):
@@ -71,18 +72,18 @@ def sha256_of(path):
 
 
 class Findings:
-    def __init__(self):
-        self.errors = []
-        self.notes = []
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.notes: list[str] = []
 
-    def error(self, text):
+    def error(self, text: str) -> None:
         self.errors.append(text)
 
-    def note(self, text):
+    def note(self, text: str) -> None:
         self.notes.append(text)
 
 
-def check_files(folder, manifest, findings):
+def check_files(folder: Path, manifest: dict[str, Any], findings: Findings) -> None:
     for name, expected in sorted(manifest.get("files", {}).items()):
         path = folder / name
         if not path.is_file():
@@ -91,7 +92,7 @@ def check_files(folder, manifest, findings):
             findings.error("Tệp " + name + " không khớp mã SHA-256 ghi trong manifest.json: tệp đã bị sửa.")
 
 
-def parse_line(text, fields, where):
+def parse_line(text: str, fields: set[str], where: str) -> dict[str, Any]:
     try:
         record = json.loads(text)
     except ValueError:
@@ -103,7 +104,7 @@ def parse_line(text, fields, where):
     return record
 
 
-def check_event(record, previous, previous_position, where):
+def check_event(record: dict[str, Any], previous: str, previous_position: int, where: str) -> str:
     """Returns the link's hash; raises ValueError naming what is wrong with the line."""
     position = record["position"]
     if not isinstance(position, int) or position <= previous_position:
@@ -123,10 +124,11 @@ def check_event(record, previous, previous_position, where):
     return computed
 
 
-def check_events(folder, manifest, findings):
+def check_events(folder: Path, manifest: dict[str, Any], findings: Findings) -> dict[int, str]:
     """Returns {position: hash} of the chain as recomputed from the export."""
     previous, previous_position = manifest["prev_hash"], manifest["prev_position"]
-    chain, count = {}, 0
+    chain: dict[int, str] = {}
+    count = 0
     path = folder / "events.jsonl"
     if not path.is_file():
         findings.error("Thiếu tệp events.jsonl.")
@@ -153,7 +155,9 @@ def check_events(folder, manifest, findings):
     return chain
 
 
-def check_checkpoints(folder, manifest, chain, key, findings):
+def check_checkpoints(
+    folder: Path, manifest: dict[str, Any], chain: dict[int, str], key: bytes | None, findings: Findings
+) -> None:
     path = folder / "checkpoints.jsonl"
     if not path.is_file():
         findings.error("Thiếu tệp checkpoints.jsonl.")
@@ -187,7 +191,7 @@ def check_checkpoints(folder, manifest, chain, key, findings):
         findings.note("Chưa kiểm chữ ký của các mốc: hãy chạy lại với --key hoặc --key-file (khóa do xã cấp).")
 
 
-def verify(folder, key):
+def verify(folder: Path, key: bytes | None) -> Findings:
     findings = Findings()
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -202,7 +206,7 @@ def verify(folder, key):
     return findings
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     parser = argparse.ArgumentParser(description="Kiểm tra bộ hồ sơ xuất từ Sổ giảm nghèo.")

@@ -117,12 +117,12 @@ def _walk_log(walk: _Walk, events: Iterable[StoredEvent], links: Iterable[Link],
             else:
                 walk.note(Problem(event.id, EXTRA, f"Bản ghi số {event.id} không có trong chuỗi băm: đã bị chèn thêm."))
             event = next(event_iter, None)
-        elif event is None or (link is not None and link.position < event.id):
+        elif link is not None and (event is None or link.position < event.id):
             walk.note(Problem(link.position, MISSING, f"Bản ghi số {link.position} đã bị xóa khỏi sổ."))
             walk.resynced, walk.last_link = link.hash, link
             link = next(link_iter, None)
         else:
-            assert link is not None
+            assert event is not None and link is not None  # neither is None: the branches above took those
             encoded = walk.encode(event)
             walk.count(event, encoded, wanted)
             if encoded is None:

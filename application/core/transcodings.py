@@ -11,7 +11,8 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from domain.acts import LegalBasis
 from domain.deadlines import CalendarDeadline, ReminderRule
-from domain.household import Member, Standing
+from domain.decisions import Standing
+from domain.household import Member
 from domain.loan import Programme
 from domain.people import Allowance, Employment, MemberChange, Nutrition, Person, Sex
 from domain.project import Component, ProjectStage

@@ -20,7 +20,7 @@ from application.core.ledger_core import Entry
 from application.demo.history import Plan
 from application.ledger import Ledger
 from domain.acts import LegalBasis
-from domain.household import Standing
+from domain.decisions import Standing
 from domain.standards import PovertyClass
 from domain.survey import Occupation
 from domain.user import Actor

@@ -24,7 +24,7 @@ from application.demo.reviews import add_reviews
 from application.demo.surveys import answers_for
 from application.ledger import Ledger
 from domain.acts import LegalBasis
-from domain.household import Standing
+from domain.decisions import Standing
 from domain.standards import PovertyClass
 from domain.user import Actor, Role
 

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from application.demo.people import DemoHousehold
 from domain.deadlines import newly_escaped_until
-from domain.household import Standing
+from domain.decisions import Standing
 from domain.loan import Programme
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from application.core.ledger_core import Entry
 from domain.acts import LegalBasis
-from domain.household import Standing
+from domain.decisions import Standing
 from domain.project import Component
 from domain.user import Actor
 

@@ -10,8 +10,8 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from application.core.ledger_core import Entry
 from application.demo.people import DemoHousehold
 from application.ledger import Ledger
-from domain.household import Area
 from domain.people import Person
+from domain.standards import Area
 from domain.user import Actor
 
 

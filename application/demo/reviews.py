@@ -10,9 +10,9 @@ from uuid import UUID
 from application.core.ledger_core import Entry
 from application.demo.surveys import answers_for
 from application.ledger import Ledger
-from domain.household import Area, Standing
+from domain.decisions import Standing
 from domain.review import ReviewKind
-from domain.standards import PovertyClass
+from domain.standards import Area, PovertyClass
 from domain.survey import RequestForm
 from domain.user import Actor
 

@@ -40,7 +40,8 @@ from application.lists.import_rows import (
     read_table,
 )
 from domain.acts import Act, DomainError, LegalBasis
-from domain.household import Household, Member, Standing
+from domain.decisions import Standing
+from domain.household import Household, Member
 from domain.people import Person
 from domain.standards import PovertyClass, standard_on
 from domain.survey import determine_income

@@ -25,8 +25,9 @@ from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
 from application.core.ledger_core import LedgerCore
 from application.households.personal_data import mask_number, sees_personal_data
+from domain.decisions import Standing
 from domain.formatting import vn_date
-from domain.household import Household, Standing
+from domain.household import Household
 from domain.people import Person, Sex
 from domain.standards import Area
 from domain.survey import Occupation
