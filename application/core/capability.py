@@ -7,11 +7,9 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from eventsourcing.application import Application
-
 from application.audit.notary import Notary
 from application.core.idempotency import guard_use_cases
-from application.core.ledger_core import LedgerCore
+from application.core.ledger_core import EventStore, LedgerCore
 from application.core.settings import Settings
 from application.readmodels.catchup import ReadModels
 from domain.bounds import Days
@@ -35,7 +33,7 @@ class CapabilityService:
         return self.core.settings
 
     @property
-    def store(self) -> Application:
+    def store(self) -> EventStore:
         return self.core.store
 
     @property
