@@ -35,7 +35,7 @@ def two_stores(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
             settings_for(f"sqlite:///{tmp_path}/may-moi/giamngheo.db", tmp_path / "may-moi"),
         )
     else:
-        with throwaway_database() as live, throwaway_database() as fresh:
+        with throwaway_database() as live, throwaway_database(empty=True) as fresh:
             yield settings_for(live, tmp_path / "xa"), settings_for(fresh, tmp_path / "may-moi")
 
 

@@ -143,8 +143,7 @@ class CorrectionCases(CapabilityService):
 
     def correction_target_at(self, position: int) -> CorrectionTarget:
         """The decision shown at a position of the audit log, for the “Đính chính” link beside it."""
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one("SELECT * FROM view_audit WHERE position = ?", (position,))
         if row is None or row["action"] not in CORRECTABLE_ACTIONS:
             raise NotFoundError("Không tìm thấy quyết định cần đính chính.")
@@ -170,8 +169,7 @@ class CorrectionCases(CapabilityService):
         return CorrectionTarget(target, event.effective_on, "")
 
     def _corrections(self, where: str, params: list[Any]) -> list[CorrectionSummary]:
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(f"SELECT * FROM view_corrections WHERE {where} ORDER BY proposed_position DESC", params)
         return [from_row(CorrectionSummary, row) for row in rows]
 

@@ -83,8 +83,7 @@ class AuditCases(CapabilityService):
 
     def timeline(self, subject_id: UUID) -> list[AuditEntry]:
         """Everything recorded about a subject; a household's includes its loans and reminders."""
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(
                 "SELECT * FROM view_audit WHERE subject_id = ? OR household_id = ?"
                 " OR position IN (SELECT position FROM view_audit_households WHERE household_id = ?)"
@@ -100,9 +99,8 @@ class AuditCases(CapabilityService):
 
     def audit_page(self, where: AuditFilter, up_to: int | None = None) -> AuditPage:
         """The newest entries first; `up_to` holds the page to a log position (an export's stamp)."""
-        self.views.catch_up()
         sql, params = self._audit_where(where, up_to)
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             position = cursor.one("SELECT notification_id FROM view_position WHERE name = 'ledger_views'")
             if where.subject and not _as_uuid(where.subject):
                 chosen = self._positions_about(cursor, sql, params, where.subject)

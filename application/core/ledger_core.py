@@ -15,13 +15,15 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
+from application.audit.chain import create_chain_tables, extend_chain
 from application.audit.notary import Notary
 from application.core.errors import ConflictError, InvalidInputError, NotFoundError
 from application.core.reference import STANDARDS, work_calendar
 from application.core.settings import Settings, eventsourcing_env
 from application.core.transcodings import register_ledger_transcodings
-from application.readmodels.catchup import ReadModels
+from application.readmodels.catchup import Chain, ReadModels
 from application.readmodels.database import open_view_database
+from application.views import registry
 from domain.acts import Act, LegalBasis
 from domain.bounds import Days
 from domain.indicators import IndicatorRules
@@ -31,6 +33,7 @@ from domain.user import Actor
 A = TypeVar("A", bound=Aggregate)
 T = TypeVar("T")
 
+AUDIT_CHAIN = Chain(create_chain_tables, extend_chain)
 CONFLICT_MESSAGE = "Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang, kiểm tra rồi ghi lại."
 
 
@@ -92,7 +95,9 @@ class LedgerCore:
         self.timezone = ZoneInfo(settings.timezone)
         self.clock = clock or (lambda: datetime.now(self.timezone))
         self.store = on_start_up(lambda: EventStore(env=eventsourcing_env(settings.database)))
-        self.views = on_start_up(lambda: ReadModels(open_view_database(settings.database), self.store))
+        self.views = on_start_up(
+            lambda: ReadModels(open_view_database(settings.database), self.store, registry(), AUDIT_CHAIN)
+        )
         self.notary = Notary(settings, self.clock)
         self.views.seal = self.notary.seal  # type: ignore[method-assign]  # a checkpoint after every write batch
         self.standards = STANDARDS

@@ -73,7 +73,6 @@ class LoanRequestCases(CapabilityService):
         status: str = "",
     ) -> list[LoanRequestSummary]:
         """Requests newest first; `year` is the year they were recorded in."""
-        self.views.catch_up()
         sql, params = "SELECT * FROM view_loan_requests WHERE 1 = 1", []
         for column, value in (("hamlet", hamlet), ("household_id", household_id), ("status", status)):
             if value:
@@ -81,14 +80,13 @@ class LoanRequestCases(CapabilityService):
         if year:
             sql += " AND requested_on >= ? AND requested_on <= ?"
             params += [date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()]
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY requested_on DESC, request_id", params)
         return [from_row(LoanRequestSummary, row) for row in rows]
 
     def loan_request(self, request_id: UUID) -> LoanRequestSummary:
         self.core.load(LoanRequest, request_id)
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loan_requests WHERE request_id = ?", (str(request_id),))
         return from_row(LoanRequestSummary, projected(row))
 
@@ -98,8 +96,7 @@ class LoanRequestCases(CapabilityService):
         """The request a new loan meets: the one named, or the oldest open one of the household and programme."""
         if request_id:
             return self.core.load(LoanRequest, request_id)
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row: dict[str, Any] | None = cursor.one(
                 "SELECT request_id FROM view_loan_requests WHERE household_id = ? AND programme = ?"
                 " AND status = 'open' AND requested_on <= ? ORDER BY requested_on, request_id LIMIT 1",

@@ -65,13 +65,11 @@ class LoanCases(CapabilityService):
 
     def loan_summary(self, loan_id: UUID) -> LoanSummary:
         self.core.load(Loan, loan_id)
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one("SELECT * FROM view_loans WHERE loan_id = ?", (str(loan_id),))
         return from_row(LoanSummary, projected(row))
 
     def loan_list(self, household_id: UUID | None = None, hamlet: str = "") -> list[LoanSummary]:
-        self.views.catch_up()
         # A loan voided by an approved correction (recorded in error) leaves the lists; its page stays.
         sql = "SELECT * FROM view_loans WHERE loan_id NOT IN (SELECT subject_id FROM view_corrections"
         sql, params = sql + " WHERE status = 'approved' AND void = 1)", []
@@ -79,6 +77,6 @@ class LoanCases(CapabilityService):
             sql, params = sql + " AND household_id = ?", [*params, str(household_id)]
         if hamlet:
             sql, params = sql + " AND hamlet = ?", [*params, hamlet]
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY granted_on DESC, loan_id", params)
         return [from_row(LoanSummary, row) for row in rows]

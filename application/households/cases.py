@@ -151,13 +151,12 @@ class HouseholdCases(CapabilityService):
     def household_list(
         self, hamlet: str = "", standing: Standing | None = None, search: str = ""
     ) -> list[HouseholdListItem]:
-        self.views.catch_up()
         sql, params = "SELECT * FROM view_households WHERE 1 = 1", []
         if hamlet:
             sql, params = sql + " AND hamlet = ?", [*params, hamlet]
         if standing:
             sql, params = sql + " AND standing = ?", [*params, standing.value]
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY hamlet, head_name", params)
         # Matched here, not with SQL lower()/LIKE: SQLite lowercases only ASCII, so "Đặng" never matched.
         needle = search.strip().lower()

@@ -101,8 +101,7 @@ class SurveyCases(CapabilityService):
     def what_if(self, version: str) -> list[WhatIfRow]:
         """Every household's latest survey classified again under another standard."""
         other = self.standard(version)
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(
                 "SELECT * FROM view_households WHERE latest_survey_on IS NOT NULL ORDER BY hamlet, head_name"
             )

@@ -374,7 +374,7 @@ class HouseholdImportCases(CapabilityService):
             raise ConflictError(CONFLICT_MESSAGE) from None
         if progress:
             progress("ghi", len(plans), len(plans))
-        self.views.catch_up()
+        self.views.catch_up_after_write()
         return recordings[-1].notification.id if recordings else None
 
     def _save_in_batches(
@@ -395,7 +395,7 @@ class HouseholdImportCases(CapabilityService):
                         conflicts.append(RowError(plan.row.row, "Họ tên chủ hộ", CONFLICT_MESSAGE, plan.file_name))
             if progress:
                 progress("ghi", min(start + BATCH, len(plans)), len(plans))
-        self.views.catch_up()
+        self.views.catch_up_after_write()
         return saved, position, conflicts
 
 

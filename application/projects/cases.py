@@ -92,14 +92,12 @@ class ProjectCases(CapabilityService):
 
     def project_summary(self, project_id: UUID) -> ProjectSummary:
         self.core.load(Project, project_id)
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one("SELECT * FROM view_projects WHERE project_id = ?", (str(project_id),))
         return from_row(ProjectSummary, projected(row))
 
     def project_list(self) -> list[ProjectSummary]:
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all("SELECT * FROM view_projects ORDER BY ends_on IS NULL, ends_on, name")
         return [from_row(ProjectSummary, row) for row in rows]
 

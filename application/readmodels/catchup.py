@@ -4,6 +4,9 @@ The position of the last applied notification is written in the same transaction
 changes (design.md §2.3), and that transaction holds the write lock (BEGIN IMMEDIATE on SQLite,
 SELECT … FOR UPDATE on PostgreSQL), so two processes catching up never apply a page twice.
 
+Which read models there are and which handlers an event reaches is the registry's (registry.py),
+given by the composition root (application/views.py); this machinery knows no capability.
+
 An event no handler can apply (design.md §2.8) stalls the read models just before it (stalls.py,
 guarded_apply.py): the stall is recorded, the views serve what they held, and the hash chain still
 links every stored event (`_extend_chain`, the one place it grows), so the audit keeps working. This
@@ -15,35 +18,51 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.application import Application
 
-from application.audit import correction_projector  # noqa: F401  (registers its handlers)
-from application.audit.chain import create_chain_tables, extend_chain
-from application.credit import loan_request_projector  # noqa: F401  (registers its handlers)
-from application.readmodels import skips as skip_projector  # noqa: F401  (registers its handlers)
 from application.readmodels import stalls
 from application.readmodels.database import Cursor, ViewDatabase
 from application.readmodels.guarded_apply import Outcome, apply_page
-from application.readmodels.schema import create_tables, drop_tables
-from application.reviews import projector as review_projector  # noqa: F401  (registers its handlers)
-from application.users import projector as user_projector  # noqa: F401  (registers its handlers)
+from application.readmodels.registry import Registry
 from domain.read_model_skip import skip_id
 
 log = logging.getLogger(__name__)
 
 VIEWS_NAME = "ledger_views"
 # Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: the dashboard's own read model (application/plan/dashboard_view.py)
 PAGE_SIZE = 500
 RETRY_SECONDS = 600  # a stalled process tries the event again this often (a transient failure heals itself)
+POSITION_COLUMNS = """
+        name TEXT PRIMARY KEY,
+        notification_id BIGINT NOT NULL"""
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The log's hash chain, linked in the same locked transaction as each page (application/audit/chain.py)."""
+
+    create: Callable[[Cursor], None]
+    extend: Callable[..., bool]
+    """(cursor, recorder, until, page, after=…) -> whether new links were written."""
 
 
 class ReadModels:
-    def __init__(self, database: ViewDatabase, store: Application, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self,
+        database: ViewDatabase,
+        store: Application,
+        registry: Registry,
+        chain: Chain,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
         self.database, self.store, self.page_size = database, store, page_size
+        self.registry, self.chain = registry, chain
         self._known_position = -1
         self._stalled_at: int | None = None  # this process met an event it cannot apply there
         self._retry_at = 0.0
@@ -55,8 +74,9 @@ class ReadModels:
             self.rebuild()
 
     def _create(self, cursor: Cursor) -> None:
-        create_tables(cursor)
-        create_chain_tables(cursor)  # outside schema.TABLES: a rebuild never drops the log's hash chain
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS view_position ({POSITION_COLUMNS})")
+        self.registry.create(cursor)
+        self.chain.create(cursor)  # outside the registry's tables: a rebuild never drops the log's hash chain
         stalls.create_stall_table(cursor)  # outside too: a rebuild records a stall again or resolves it, never loses it
         cursor.execute(
             "INSERT INTO view_position (name, notification_id) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
@@ -69,6 +89,14 @@ class ReadModels:
     def _schema_version(self, cursor: Cursor) -> int | None:
         row = cursor.one("SELECT notification_id FROM view_position WHERE name = 'schema_version'")
         return int(row["notification_id"]) if row else None
+
+    @contextmanager
+    def reading(self) -> Iterator[Cursor]:
+        """Read-your-writes in one place: the views first catch up with the log (a write of another
+        process too; a cheap look at the log's head when nothing is new), then the cursor reads them."""
+        self.catch_up()
+        with self.database.reading() as cursor:
+            yield cursor
 
     def catch_up(self) -> int:
         """Applies every notification not yet applied; returns how many were applied."""
@@ -119,7 +147,7 @@ class ReadModels:
 
     def _extend_chain(self, cursor: Cursor, until: int, page: Sequence[Any] = (), after: int = -1) -> None:
         """The one place the hash chain grows, inside the caller's locked transaction."""
-        if extend_chain(cursor, self.store.recorder, until, page, after=after):
+        if self.chain.extend(cursor, self.store.recorder, until, page, after=after):
             self.seal(cursor, self.store.recorder)  # issue 10 §7: a signed checkpoint after every write batch
 
     def _apply_next_page(self) -> int:
@@ -131,7 +159,7 @@ class ReadModels:
         position = self._locked_position(cursor)
         page = self.store.recorder.select_notifications(start=position, limit=self.page_size, inclusive_of_start=False)
         if page:
-            outcome = apply_page(cursor, page, self.store.mapper.to_domain_event, self._skipped)
+            outcome = apply_page(cursor, page, self.store.mapper.to_domain_event, self._skipped, self.registry.apply)
             self._extend_chain(cursor, page[-1].id, page, after=position)  # same locked transaction
             position = self._advance(cursor, page, outcome, position)
             self._known_position = position
@@ -180,7 +208,8 @@ class ReadModels:
         self._known_position, self._stalled_at = -1, None
         head = self.store.recorder.max_notification_id() or 0
         with self.database.writing() as cursor:
-            drop_tables(cursor)
+            self.registry.drop(cursor)
+            cursor.execute("DROP TABLE IF EXISTS view_position")
             self._create(cursor)
             cursor.execute(
                 "INSERT INTO view_position (name, notification_id) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from application.households.projector import apply_event
 from application.readmodels.database import Cursor
 
 
@@ -33,9 +32,12 @@ class Outcome:
 
 
 Decode = Callable[[Any], Any]
+Apply = Callable[[Cursor, Any, int], None]  # every read model's handlers of the event (Registry.apply)
 
 
-def apply_page(cursor: Cursor, page: Sequence[Any], decode: Decode, skipped: Callable[[int], bool]) -> Outcome:
+def apply_page(
+    cursor: Cursor, page: Sequence[Any], decode: Decode, skipped: Callable[[int], bool], apply_event: Apply
+) -> Outcome:
     cursor.execute("SAVEPOINT page")
     try:
         with cursor.pipeline():
@@ -45,15 +47,17 @@ def apply_page(cursor: Cursor, page: Sequence[Any], decode: Decode, skipped: Cal
         cursor.execute("ROLLBACK TO SAVEPOINT page")
         cursor.execute("RELEASE SAVEPOINT page")
         cursor.rows.clear()  # the cached rows may hold the rolled-back changes
-        return apply_one_by_one(cursor, page, decode, skipped)
+        return apply_one_by_one(cursor, page, decode, skipped, apply_event)
     cursor.execute("RELEASE SAVEPOINT page")
     return Outcome(len(page), [])
 
 
-def apply_one_by_one(cursor: Cursor, page: Sequence[Any], decode: Decode, skipped: Callable[[int], bool]) -> Outcome:
+def apply_one_by_one(
+    cursor: Cursor, page: Sequence[Any], decode: Decode, skipped: Callable[[int], bool], apply_event: Apply
+) -> Outcome:
     passed: list[int] = []
     for index, notification in enumerate(page):
-        error = apply_alone(cursor, notification, decode)
+        error = apply_alone(cursor, notification, decode, apply_event)
         if error is None:
             continue
         if not skipped(notification.id):
@@ -62,7 +66,7 @@ def apply_one_by_one(cursor: Cursor, page: Sequence[Any], decode: Decode, skippe
     return Outcome(len(page), passed)
 
 
-def apply_alone(cursor: Cursor, notification: Any, decode: Decode) -> Exception | None:
+def apply_alone(cursor: Cursor, notification: Any, decode: Decode, apply_event: Apply) -> Exception | None:
     cursor.execute("SAVEPOINT event")
     try:
         apply_event(cursor, decode(notification), notification.id)

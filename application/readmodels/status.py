@@ -38,9 +38,8 @@ class ReadModelStatus:
 
 class ReadModelStatusCases(CapabilityService):
     def read_model_status(self) -> ReadModelStatus:
-        self.views.catch_up()
         log_head = self.store.recorder.max_notification_id() or 0
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             chain = chain_head(cursor)
             row = cursor.one("SELECT * FROM audit_checkpoints ORDER BY position DESC, signed_at DESC LIMIT 1")
         checkpoint = checkpoint_of(row) if row else None

@@ -38,19 +38,17 @@ class ReminderItem:
 
 class ReminderCases(CapabilityService):
     def inbox(self, actor: Actor, include_acknowledged: bool = False, everyone: bool = False) -> list[ReminderItem]:
-        self.views.catch_up()
         sql, params = "SELECT * FROM view_reminders WHERE 1 = 1", []
         if not (everyone and actor.commune_wide):
             sql, params = sql + " AND recipient = ?", [actor.username]
         if not include_acknowledged:
             sql += " AND acknowledged_at IS NULL"
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY notice_on DESC, subject_label", params)
         return [from_row(ReminderItem, row) for row in rows]
 
     def unacknowledged_count(self, actor: Actor) -> int:
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one(
                 "SELECT count(*) AS n FROM view_reminders WHERE recipient = ? AND acknowledged_at IS NULL",
                 (actor.username,),

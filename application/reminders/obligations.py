@@ -54,7 +54,6 @@ class ObligationQueries(CapabilityService):
         hamlet: str = "",
         rule: ReminderRule | None = None,
     ) -> list[ObligationItem]:
-        self.views.catch_up()
         sql, params = "SELECT *, status AS stored_status FROM view_obligations WHERE 1 = 1", []
         for clause, value in (
             ("due_on >= ?", due_from and due_from.isoformat()),
@@ -64,7 +63,7 @@ class ObligationQueries(CapabilityService):
         ):
             if value:
                 sql, params = f"{sql} AND {clause}", [*params, value]
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(sql + " ORDER BY due_on, rule, subject_label", params)
             reminders = cursor.all("SELECT * FROM view_reminders ORDER BY notice_on, reminder_id")
         by_deadline: dict[tuple[str, str, str], list[ReminderItem]] = {}
@@ -86,8 +85,7 @@ class ObligationQueries(CapabilityService):
 
     def overdue_count(self, actor: Actor) -> int:
         """Open deadlines in the official's charge whose due date has passed (the header's red count)."""
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all(
                 "SELECT responsible, subject_type, hamlet FROM view_obligations WHERE status = 'open' AND due_on < ?",
                 (self.today().isoformat(),),

@@ -54,19 +54,17 @@ class OutboxCases(CapabilityService):
         if not self.settings.smtp_host:
             return OutboxReport(0, 0, 0)
         today = today or self.today()
-        self.views.catch_up()
         sent = failed = 0
         for row in self._unsent_emails():
             outcome = self._send(row, today)
             sent, failed = sent + (outcome == "sent"), failed + (outcome in ("failed", "unreachable"))
             if outcome in ("unreachable", "uncertain"):
                 break  # the next ones would meet the same server; they wait for the next run, unclaimed
-        self.views.catch_up()
         return OutboxReport(sent, failed, self._uncertain_count())
 
     def _unsent_emails(self) -> list[dict[str, Any]]:
         """Reminders not yet acknowledged whose recipient has an address: never tried, or failed and not given up."""
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             return cursor.all(
                 "SELECT r.*, u.email, u.full_name FROM view_reminders r JOIN view_users u ON u.username = r.recipient"
                 " WHERE u.email IS NOT NULL AND r.acknowledged_at IS NULL AND (r.email_state IS NULL"
@@ -120,7 +118,7 @@ class OutboxCases(CapabilityService):
         log.error("Could not record the e-mail outcome of reminder %s", row["reminder_id"])
 
     def _uncertain_count(self) -> int:
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             row = cursor.one("SELECT count(*) AS n FROM view_reminders WHERE email_state = 'attempting'")
         return int(row["n"]) if row else 0
 

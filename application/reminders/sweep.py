@@ -66,13 +66,11 @@ class SweepCases(CapabilityService):
 
     def sweep(self, today: date | None = None) -> SweepReport:
         today = today or self.today()
-        self.views.catch_up()
         run = self._start_run(today)
         issued, already = self._issue_due(today)
         escalated = self._escalate_ignored(today)
         run.finish(issued, already, escalated, today)
         self.store.save(run)
-        self.views.catch_up()
         self.tamper_evidence.daily_checkpoint()  # issue 5 §1: the log's head is signed at least daily
         return SweepReport(today, issued, already, escalated)
 
@@ -91,7 +89,7 @@ class SweepCases(CapabilityService):
         """Notes the calendar deadlines from where the last run stopped to as far as their reminders reach."""
         schedules = self.schedules()
         reach = max(max(schedules[rule].days_before) for rule in CALENDAR_RULES)
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             last = cursor.one("SELECT max(calendar_until) AS until FROM view_sweeps")
         start = (
             date.fromisoformat(last["until"]) + timedelta(days=1)
@@ -103,11 +101,10 @@ class SweepCases(CapabilityService):
             self.settings.commune, today, start, until, calendar_deadlines(start, until), socket.gethostname()
         )
         self.store.save(run)
-        self.views.catch_up()
         return run
 
     def _issue_due(self, today: date) -> tuple[int, int]:
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             obligations = cursor.all("SELECT * FROM view_obligations WHERE status = 'open' ORDER BY due_on")
             known = {row["reminder_id"] for row in cursor.all("SELECT reminder_id FROM view_reminders")}
         schedules, issued, already = self.schedules(), 0, 0
@@ -129,7 +126,7 @@ class SweepCases(CapabilityService):
         wait = self.settings.escalate_unacknowledged_after_days
         if wait <= 0:
             return 0
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             ignored = cursor.all(
                 "SELECT r.*, o.commune FROM view_reminders r JOIN view_obligations o ON o.rule = r.rule"
                 " AND o.subject_id = r.subject_id AND o.due_on = r.due_on AND o.status = 'open'"

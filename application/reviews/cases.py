@@ -39,9 +39,8 @@ class ReviewCases(CapabilityService):
 
     def _require_no_twin(self, kind: ReviewKind, year: int, month: int) -> None:
         """One annual review a year and one regular review a month (Decision 24/2021, Art. 3(1))."""
-        self.views.catch_up()
         month = month if kind is ReviewKind.REGULAR else 0
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             twin = cursor.one(
                 "SELECT review_id FROM view_reviews WHERE kind = ? AND year = ? AND month = ?",
                 (kind.value, year, month),
@@ -52,8 +51,7 @@ class ReviewCases(CapabilityService):
 
     def _to_list(self, kind: ReviewKind) -> list[dict]:  # type: ignore[type-arg]
         managed = "standing IN ('poor', 'near_poor') OR " if kind is ReviewKind.PERIODIC else ""
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             return cursor.all(
                 f"SELECT * FROM view_households WHERE {managed}pending_request IS NOT NULL ORDER BY hamlet, head_name"
             )

@@ -130,7 +130,6 @@ class ReviewQueries(CapabilityService):
         )
 
     def review_list(self) -> list[ReviewListItem]:
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all("SELECT * FROM view_reviews ORDER BY starts_on DESC")
         return [from_row(ReviewListItem, row) for row in rows]

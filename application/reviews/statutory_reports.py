@@ -218,8 +218,7 @@ class StatutoryReportQueries(CapabilityService):
         if export:
             head: Link = self.tamper_evidence.export_stamp(REPORT_EXPORT)
         else:
-            self.views.catch_up()  # the catch-up links what it projects, so the head is the log's last position
-            head = self.tamper_evidence.log_head()
+            head = self.tamper_evidence.chain_up()  # caught up and linked: the head is the log's last position
         return ReportSource(head.position, head.hash, self.clock(), export), self._events_up_to(head.position)
 
     def _events_up_to(self, position: int) -> _Folded:

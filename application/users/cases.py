@@ -58,7 +58,7 @@ class UserCases(CapabilityService):
             self.store.save(user)
         except IntegrityError:
             raise ConflictError(f"Tài khoản {username} đã tồn tại.") from None
-        self.views.catch_up()
+        self.views.catch_up_after_write()
         return user.id
 
     def actor(self, username: str) -> Actor | None:
@@ -74,7 +74,7 @@ class UserCases(CapabilityService):
         token = f"{user.id.hex}.{secrets.token_urlsafe(32)}"
         user.issue_token(token_digest(token), Act(by, SYSTEM_ACTOR, self.today(), note="Cấp mã truy cập API"))
         self.store.save(user)
-        self.views.catch_up()
+        self.views.catch_up_after_write()
         return token
 
     def set_user_email(self, username: str, address: str, by: str = SYSTEM_ACTOR) -> None:
@@ -87,7 +87,7 @@ class UserCases(CapabilityService):
             self.store.save(user)
         except IntegrityError:
             raise ConflictError(f"Tài khoản {username} vừa được người khác cập nhật; hãy thử lại.") from None
-        self.views.catch_up()
+        self.views.catch_up_after_write()
 
     def actor_for_token(self, token: str) -> Actor | None:
         user_hex, _, secret = token.partition(".")
@@ -112,8 +112,7 @@ class UserCases(CapabilityService):
         return user if isinstance(user, User) else None
 
     def user_list(self) -> list[UserSummary]:
-        self.views.catch_up()
-        with self.views.database.reading() as cursor:
+        with self.views.reading() as cursor:
             rows = cursor.all("SELECT * FROM view_users ORDER BY role, username")
         return [from_row(UserSummary, row) for row in rows]
 

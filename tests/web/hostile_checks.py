@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from application.ledger import Ledger
-from application.readmodels.schema import TABLES
+from application.views import TABLES
 from tests.web.hostile_requests import Call
 from tests.web.hostile_world import World
 

@@ -11,9 +11,11 @@ import pytest
 from application.core.errors import InvalidInputError
 from application.demo.plan import record_demo_plan
 from application.ledger import Ledger
-from domain.household import Standing
+from domain.correction import Changes
+from domain.decisions import Standing
 from domain.indicators import Indicator
 from domain.loan import Programme
+from domain.people import Employment, MemberChange, Person
 from domain.user import NotAllowedError
 from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor, answers, entry, poor_household, register
 
@@ -168,3 +170,51 @@ def test_only_the_chair_issues_the_plan_and_only_once(ledger: Ledger) -> None:
     assert len(plan.assignments) == 12 and plan.official_of("Cồn Tròn Đông") == "taichinh"
     issued = [e for e in ledger.audit.timeline(plan.id) if e.action == "AnnualPlan.Issued"]
     assert [(e.subject_label, e.actor) for e in issued] == [("Kế hoạch giảm nghèo năm 2024", "chutich")]
+
+
+def correct(ledger: Ledger, household_id: UUID, action: str, changes: Changes) -> None:
+    [version] = [e.originator_version for e in ledger.store.events.get(household_id) if type(e).__qualname__ == action]
+    chair = actor(ledger, "chutich")
+    proposed = ledger.corrections.propose_correction(
+        actor(ledger, "diachinh"), household_id, version, changes, "Nhập nhầm ngày.", "Biên bản kiểm tra", entry()
+    )
+    ledger.corrections.approve_correction(chair, proposed.subject_id, entry())
+
+
+def test_a_redated_escape_counts_in_its_new_year_and_a_voided_one_counts_nowhere(ledger: Ledger) -> None:
+    household_id = poor_household(ledger)
+    ledger.households.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2024, 6, 1)))
+    assert (ledger.dashboards.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (0, 1)
+    correct(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2025, 2, 1)))
+    assert (ledger.dashboards.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (1, 0)
+    assert (ledger.dashboards.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (0, 1)
+    correct(ledger, household_id, "Household.EscapedPoverty", Changes(void=True))
+    assert (ledger.dashboards.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (1, 0)
+
+
+def escapes(ledger: Ledger, year: int) -> int:
+    return ledger.dashboards.dashboard(year).summary.transitions.get("escaped_poverty", 0)
+
+
+def test_a_member_counts_as_working_age_from_the_day_of_the_fifteenth_birthday(ledger: Ledger) -> None:
+    record_demo_plan(ledger, actor(ledger, "chutich"))
+    household_id = poor_household(ledger)
+    worker = Person("Trần Văn Bình", "con", born_on=date(2009, 12, 31), employment=Employment.WAGED_WITH_CONTRACT)
+    ledger.members.add_member(actor(ledger, "diachinh"), household_id, worker, MemberChange.OTHER, entry())
+    on_birthday = result(ledger.dashboards.dashboard(2024), "working_member").coverage
+    day_before = result(ledger.dashboards.dashboard(2024, as_of=date(2024, 12, 30)), "working_member").coverage
+    assert (on_birthday.covered, on_birthday.unknown) == (1, 0)  # type: ignore[union-attr]
+    assert (day_before.covered, day_before.unknown) == (0, 1)  # the head's age is not known: no one of working age
+
+
+def test_a_rebuild_of_the_read_models_leaves_the_dashboard_as_it_was(ledger: Ledger) -> None:
+    commune(ledger)
+    before = ledger.dashboards.dashboard(2024)
+    ledger.views.rebuild()
+    after = ledger.dashboards.dashboard(2024)
+    assert (after.summary, after.hamlets, after.loans, after.projects) == (
+        before.summary,
+        before.hamlets,
+        before.loans,
+        before.projects,
+    )

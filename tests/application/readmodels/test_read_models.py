@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from application.ledger import Ledger
-from application.readmodels.schema import TABLES
+from application.views import TABLES
 from domain.acts import LegalBasis
 from domain.correction import Changes
 from domain.household import Area, Member, Standing
