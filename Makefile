@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ lint: install
 
 test: lint
 	$(VENV)/bin/pytest
+
+test-fast: lint  # every test but those marked slow (docs/testing.md); `make test` runs them all
+	$(VENV)/bin/pytest -m "not slow"
 
 bench: install
 	$(PY) bench/run.py

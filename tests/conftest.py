@@ -12,7 +12,7 @@ import pytest
 from application.core.settings import Settings
 from application.ledger import Ledger
 from domain.user import Role
-from tests.postgres import throwaway_database
+from tests.postgres import POOL, throwaway_database
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = date(2026, 11, 28)
@@ -32,12 +32,31 @@ class FixedClock:
         self.now = datetime(today.year, today.month, today.day, 9, 0, tzinfo=VIETNAM)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def postgres_databases() -> Iterator[None]:
+    """The run's PostgreSQL databases (tests/postgres.py) are dropped when it ends; none when it used none."""
+    yield
+    POOL.close()
+
+
 @pytest.fixture(params=["memory", "sqlite", "postgres"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The same test on the in-memory store, a SQLite file and a PostgreSQL server."""
     if request.param == "memory":
         yield "memory:"
-    elif request.param == "sqlite":
+    else:
+        yield from durable(request.param, tmp_path)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store that outlives its ledger and that several ledgers or processes can open at once: a SQLite file
+    or a PostgreSQL database (the in-memory store belongs to one ledger)."""
+    yield from durable(request.param, tmp_path)
+
+
+def durable(kind: str, tmp_path: Path) -> Iterator[str]:
+    if kind == "sqlite":
         yield f"sqlite:///{tmp_path}/giamngheo.db"
     else:
         with throwaway_database() as url:

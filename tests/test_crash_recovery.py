@@ -6,31 +6,19 @@ from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from tests.deployment import Deployment
-from tests.postgres import throwaway_database
 
 WRITERS = 8
 HOUSEHOLDS = 150  # each a registration then a recognition: at most 300 writes
 KILL_AFTER = 150  # acknowledged writes before the SIGKILL
 SECONDS = 30  # no loop of this test runs longer
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
 
 
 @dataclass

@@ -5,26 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
-
-import pytest
 
 from application.ledger import Ledger
 from domain.calendar import add_months
 from tests.conftest import TODAY, seed_users
-from tests.postgres import throwaway_database
 from tests.web.browser import Browser
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
 
 
 def giamngheo(url: str, *args: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ import pytest
 from application.ledger import Ledger
 from tests.application.poison import poison_loan
 from tests.conftest import seed_users
-from tests.postgres import throwaway_database
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -33,23 +32,14 @@ def giamngheo(url: str, data_dir: Path, *args: str) -> subprocess.CompletedProce
     )
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as found:
-            yield found
+@pytest.fixture
+def run(durable_url: str, tmp_path: Path) -> Run:
+    return lambda *args: giamngheo(durable_url, tmp_path, *args)
 
 
 @pytest.fixture
-def run(url: str, tmp_path: Path) -> Run:
-    return lambda *args: giamngheo(url, tmp_path, *args)
-
-
-@pytest.fixture
-def stalled(url: str, make_ledger: Callable[[str], Ledger]) -> int:
-    ledger = make_ledger(url)
+def stalled(durable_url: str, make_ledger: Callable[[str], Ledger]) -> int:
+    ledger = make_ledger(durable_url)
     seed_users(ledger)
     position = poison_loan(ledger)
     ledger.households.household_list()

@@ -7,7 +7,7 @@ table, on a SQLite file and on PostgreSQL (the memory store has no SQL to tamper
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -21,7 +21,6 @@ from application.ledger import Ledger
 from domain.household import Standing
 from tests.application.helpers import actor, entry, register
 from tests.conftest import seed_users
-from tests.postgres import throwaway_database
 
 
 class Tamperer:
@@ -72,25 +71,16 @@ class Tamperer:
         self.run("UPDATE {table} SET {position} = ? WHERE {position} = -1", (second,))
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def stored_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
-
-
 @pytest.fixture
-def recorded(make_ledger: Callable[[str], Ledger], stored_url: str) -> tuple[Ledger, Tamperer]:
+def recorded(make_ledger: Callable[[str], Ledger], durable_url: str) -> tuple[Ledger, Tamperer]:
     """A ledger with users and three households recorded through the use cases, and a signed checkpoint."""
-    ledger = make_ledger(stored_url)
+    ledger = make_ledger(durable_url)
     seed_users(ledger)
     for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
         household_id = register(ledger, head_name=name)
         ledger.households.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
     ledger.sweeps.sweep()
-    return ledger, Tamperer(ledger, stored_url)
+    return ledger, Tamperer(ledger, durable_url)
 
 
 def test_recording_an_act_extends_the_chain_to_the_new_position(ledger: Ledger) -> None:

@@ -16,7 +16,7 @@ from application.audit.checkpoints import WRITE, stored_checkpoints
 from application.audit.verify import MALFORMED, SIGNATURE, TRUNCATED, WITNESS
 from application.audit.witness import read_witness
 from application.ledger import Ledger
-from tests.application.audit.test_hash_chain import Tamperer, stored_url  # noqa: F401  (the fixture)
+from tests.application.audit.test_hash_chain import Tamperer
 from tests.application.helpers import register
 from tests.conftest import seed_users
 
@@ -26,16 +26,16 @@ def witness_of(ledger: Ledger) -> Path:
 
 
 @pytest.fixture
-def busy(make_ledger: Callable[[str], Ledger], stored_url: str) -> tuple[Ledger, Tamperer]:  # noqa: F811
+def busy(make_ledger: Callable[[str], Ledger], durable_url: str) -> tuple[Ledger, Tamperer]:
     """Users and 350 households registered in one batch, then three more one at a time."""
-    ledger = make_ledger(stored_url)
+    ledger = make_ledger(durable_url)
     seed_users(ledger)
     with ledger.batch():
         for number in range(350):
             register(ledger, head_name=f"Hộ số {number}")
     for number in range(3):
         register(ledger, head_name=f"Hộ mới {number}")
-    return ledger, Tamperer(ledger, stored_url)
+    return ledger, Tamperer(ledger, durable_url)
 
 
 def cut_tail(ledger: Ledger, tamper: Tamperer, count: int) -> int:
@@ -106,16 +106,16 @@ def test_a_forged_or_unreadable_witness_line_is_named(busy: tuple[Ledger, Tamper
 
 
 def test_a_stored_value_of_the_wrong_type_is_named_at_its_position_not_a_crash(
-    busy: tuple[Ledger, Tamperer], stored_url: str, make_ledger: Callable[[str], Ledger]  # noqa: F811
+    busy: tuple[Ledger, Tamperer], durable_url: str, make_ledger: Callable[[str], Ledger]
 ) -> None:
     ledger, tamper = busy
-    if stored_url.startswith("sqlite"):
+    if durable_url.startswith("sqlite"):
         tamper.run("UPDATE {table} SET state = 'văn bản' WHERE {position} = 9")  # text where bytes were
         position, column = 9, "state"
     else:  # PostgreSQL keeps one type per column: the intruder changes the column's type
         tamper.run("ALTER TABLE {table} ALTER COLUMN topic TYPE bytea USING convert_to(topic, 'UTF8')")
         position, column = 1, "topic"
-        ledger = make_ledger(stored_url)  # a new process: the old one's prepared statements expect text
+        ledger = make_ledger(durable_url)  # a new process: the old one's prepared statements expect text
 
     verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
@@ -125,18 +125,18 @@ def test_a_stored_value_of_the_wrong_type_is_named_at_its_position_not_a_crash(
 
 
 def test_a_stored_row_the_library_cannot_read_is_named_at_its_position_and_the_rest_is_checked(
-    busy: tuple[Ledger, Tamperer], stored_url: str, make_ledger: Callable[[str], Ledger]  # noqa: F811
+    busy: tuple[Ledger, Tamperer], durable_url: str, make_ledger: Callable[[str], Ledger]
 ) -> None:
     ledger, tamper = busy
-    if stored_url.startswith("sqlite"):
+    if durable_url.startswith("sqlite"):
         tamper.run("UPDATE {table} SET originator_id = 'không-phải-mã' WHERE {position} = 9")  # no UUID
     else:  # the library turns the state column into bytes: text there makes it fail on every row
         tamper.run("ALTER TABLE {table} ALTER COLUMN state TYPE text USING encode(state, 'escape')")
-        ledger = make_ledger(stored_url)
+        ledger = make_ledger(durable_url)
 
     verdict = ledger.tamper_evidence.verify_log(witness_of(ledger))
 
-    first = 9 if stored_url.startswith("sqlite") else 1
+    first = 9 if durable_url.startswith("sqlite") else 1
     assert verdict.first_bad is not None
     assert (verdict.first_bad.position, verdict.first_bad.kind) == (first, MALFORMED)
     assert f"Bản ghi số {first} không đọc được" in verdict.first_bad.detail

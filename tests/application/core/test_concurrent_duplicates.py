@@ -4,10 +4,9 @@ recorded and every other answer is the duplicate answer, never a refusal (issue 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -18,19 +17,9 @@ from domain.acts import DomainError
 from domain.household import Area, Standing
 from tests.application.helpers import actor
 from tests.conftest import seed_users
-from tests.postgres import throwaway_database
 
 SENDERS = 4
 ROUNDS = 20
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
 
 
 def at_once(sends: list[Callable[[], Recorded]]) -> list[Recorded | DomainError]:

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from application.audit.trail import AuditFilter
 from application.ledger import Ledger
 from tests.application.helpers import approved_project, escaped_household
 from tests.conftest import seed_users
-from tests.postgres import throwaway_database
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 28)
 HOUSEHOLDS, PROJECTS = 8, 2
 # Each window ending today has its 90-, 30- and 0-day reminders; each project that ended on
@@ -36,16 +33,6 @@ sys.stdin.readline()
 print(ledger.sweeps.sweep(date.fromisoformat(sys.argv[2])).issued, flush=True)
 ledger.close()
 """
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database two processes can open: a SQLite file or a PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
 
 
 def start_sweeper(database_url: str) -> subprocess.Popen[str]:
@@ -80,16 +67,16 @@ def sweep_together(database_url: str) -> list[int]:
 
 
 def test_two_processes_sweeping_at_once_issue_each_reminder_exactly_once(
-    make_ledger: Callable[[str], Ledger], shared_database_url: str
+    make_ledger: Callable[[str], Ledger], durable_url: str
 ) -> None:
-    ledger = make_ledger(shared_database_url)
+    ledger = make_ledger(durable_url)
     seed_users(ledger)
     for _ in range(HOUSEHOLDS):
         escaped_household(ledger, date(2023, 11, 28))
     for _ in range(PROJECTS):
         approved_project(ledger, starts_on=date(2023, 1, 1))
 
-    issued = sweep_together(shared_database_url)
+    issued = sweep_together(durable_url)
 
     recorded = ledger.audit.audit_log(AuditFilter(action="Reminder.Issued"))
     assert sum(issued) == len(recorded) == len({entry.subject_id for entry in recorded})

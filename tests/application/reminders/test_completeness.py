@@ -8,9 +8,8 @@ the configured schedule after the sweeps ran (the report counts against today's 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -26,7 +25,6 @@ from domain.loan import Programme
 from domain.sweep import Sweep
 from tests.application.helpers import actor, approved_project, entry, escaped_household, poor_household
 from tests.conftest import FixedClock, seed_users
-from tests.postgres import throwaway_database
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 LOAN_DUE = date(2026, 11, 28)  # granted 28/09/2026 for 2 months: reminders on 29/10 and 28/11
@@ -245,15 +243,6 @@ def test_obligations_are_listed_by_status(ledger: Ledger) -> None:
 
     assert [o.subject_id for o in issued] == [loan_id]
     assert [o.due_on for o in pending] == [date(2026, 11, 15)]
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def durable_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
 
 
 def test_a_reminder_added_to_the_schedule_after_the_sweeps_is_missing_until_the_next_sweep(

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from application.reminders.heartbeat_lock import HeartbeatLock
-from tests.postgres import throwaway_database
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
-
-
-def test_only_one_of_two_schedulers_holds_the_heartbeat(shared_url: str) -> None:
-    first, second = HeartbeatLock(shared_url), HeartbeatLock(shared_url)
+def test_only_one_of_two_schedulers_holds_the_heartbeat(durable_url: str) -> None:
+    first, second = HeartbeatLock(durable_url), HeartbeatLock(durable_url)
 
     held = [first.try_acquire(), second.try_acquire()]
 
@@ -29,8 +14,8 @@ def test_only_one_of_two_schedulers_holds_the_heartbeat(shared_url: str) -> None
     assert held == [True, False]
 
 
-def test_the_heartbeat_passes_on_when_its_holder_stops(shared_url: str) -> None:
-    first, second = HeartbeatLock(shared_url), HeartbeatLock(shared_url)
+def test_the_heartbeat_passes_on_when_its_holder_stops(durable_url: str) -> None:
+    first, second = HeartbeatLock(durable_url), HeartbeatLock(durable_url)
     first.try_acquire()
 
     first.release()
@@ -39,8 +24,8 @@ def test_the_heartbeat_passes_on_when_its_holder_stops(shared_url: str) -> None:
     second.release()
 
 
-def test_a_scheduler_without_the_heartbeat_does_not_sweep(shared_url: str) -> None:
-    holder, other = HeartbeatLock(shared_url), HeartbeatLock(shared_url)
+def test_a_scheduler_without_the_heartbeat_does_not_sweep(durable_url: str) -> None:
+    holder, other = HeartbeatLock(durable_url), HeartbeatLock(durable_url)
     runs: list[str] = []
     holder.guard(lambda: runs.append("holder"))()
 

@@ -25,7 +25,6 @@ from application.reminders.mail import message_id
 from domain.user import Role, user_id
 from tests.application.helpers import actor, entry, escaped_household
 from tests.conftest import VIETNAM, FixedClock, seed_users
-from tests.postgres import throwaway_database
 
 SENDER = "Sổ giảm nghèo <giamngheo@haihoa.gov.vn>"
 ADDRESS = "diachinh@haihoa.gov.vn"
@@ -114,15 +113,6 @@ def commune(open_ledger: Callable[..., Ledger]) -> Ledger:
     return ledger
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
-
-
 def remind_xuan_ha_official(ledger: Ledger) -> UUID:
     """Diachinh (Xuân Hà) has an address and one reminder: the 36 months of a household escaped on 10/01/2024
     end on 10/01/2027, so the 90-day reminder of 12/10/2026 is issued, late, by the sweep of 28/11/2026."""
@@ -195,9 +185,9 @@ def test_running_the_outbox_again_sends_nothing_more(ledger: Ledger, mail_server
 
 
 def test_two_processes_on_one_database_send_a_reminder_once(
-    open_ledger: Callable[..., Ledger], shared_database_url: str, mail_server: MailServer
+    open_ledger: Callable[..., Ledger], durable_url: str, mail_server: MailServer
 ) -> None:
-    first, second = open_ledger(shared_database_url), open_ledger(shared_database_url)
+    first, second = open_ledger(durable_url), open_ledger(durable_url)
     seed_users(first)
     remind_xuan_ha_official(first)
 
@@ -208,9 +198,9 @@ def test_two_processes_on_one_database_send_a_reminder_once(
 
 
 def test_two_processes_racing_for_the_same_reminder_send_it_once(
-    open_ledger: Callable[..., Ledger], shared_database_url: str, mail_server: MailServer
+    open_ledger: Callable[..., Ledger], durable_url: str, mail_server: MailServer
 ) -> None:
-    ledgers = [open_ledger(shared_database_url) for _ in range(3)]
+    ledgers = [open_ledger(durable_url) for _ in range(3)]
     seed_users(ledgers[0])
     remind_xuan_ha_official(ledgers[0])
     for each in ledgers:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,6 @@ from application.users.management import SignInRefusedError
 from application.users.session_cases import SignInThrottledError
 from domain.user import Role
 from tests.conftest import PASSWORD, FixedClock, seed_users
-from tests.postgres import throwaway_database
 
 DAY = Entry(date(2026, 11, 28))
 
@@ -91,20 +89,10 @@ def test_the_failure_counters_keep_only_the_last_window(ledger: Ledger, clock: F
     assert [row["attempt_key"] for row in rows] == ["address:10.0.9.9", "user:khongco-cuoi"]
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database two web workers share (the in-memory store belongs to one process)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
-
-
-def test_two_web_workers_share_sessions_and_locks(make_ledger: Callable[[str], Ledger], shared_url: str) -> None:
-    first = make_ledger(shared_url)
+def test_two_web_workers_share_sessions_and_locks(make_ledger: Callable[[str], Ledger], durable_url: str) -> None:
+    first = make_ledger(durable_url)
     seed_users(first)
-    second = make_ledger(shared_url)
+    second = make_ledger(durable_url)
     session = first.sessions.start_session("vanhoa")
     for _ in range(5):
         with pytest.raises(SignInRefusedError):
@@ -118,9 +106,9 @@ def test_two_web_workers_share_sessions_and_locks(make_ledger: Callable[[str], L
 
 
 def test_concurrent_failures_on_two_workers_are_all_counted(
-    make_ledger: Callable[[str], Ledger], shared_url: str
+    make_ledger: Callable[[str], Ledger], durable_url: str
 ) -> None:
-    workers = [make_ledger(shared_url), make_ledger(shared_url)]
+    workers = [make_ledger(durable_url), make_ledger(durable_url)]
     seed_users(workers[0])
     before = workers[0].log_position()
 

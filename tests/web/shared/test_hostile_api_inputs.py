@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from application.ledger import Ledger
 from tests.application.poison import poison_loan
 from tests.conftest import seed_users
-from tests.postgres import throwaway_database
 from tests.web.hostile_checks import SUMMARY, SUMMARY_FILE, accepted_by_operation, check, rebuild_differs, summary_line
 from tests.web.hostile_operations import OPERATIONS
 from tests.web.hostile_requests import mutate, pinpoint, pinpoints
@@ -52,15 +51,6 @@ def figures(request: pytest.FixtureRequest) -> Iterator[None]:
             reporter.write_line(f"\n{line}")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/giamngheo.db"
-    else:
-        with throwaway_database() as url:
-            yield url
-
-
 def write_operations(ledger: Ledger) -> set[str]:
     """Every write of the JSON API the app serves, documented or not."""
     routes = [(path, r) for path, r in api_routes(create_app(ledger).routes) if path.startswith("/api/v1/")]
@@ -89,7 +79,7 @@ def test_the_check_reports_a_server_error_a_stored_event_no_read_model_applies_a
     seed_users(ledger)
     world, figures = World(ledger), SUMMARY.copy()
     with monkeypatch.context() as patch:
-        patch.setattr(ledger, "register_household", lambda *args: 1 / 0)
+        patch.setattr(ledger.households, "register_household", lambda *args: 1 / 0)
         failed = check(world, "POST /households", OPERATIONS["POST /households"](world), [])
     with ledger.views.database.writing() as cursor:
         cursor.execute("UPDATE view_users SET full_name = 'Người khác' WHERE username = 'mttq'")
@@ -105,9 +95,9 @@ def test_the_check_reports_a_server_error_a_stored_event_no_read_model_applies_a
 
 @pytest.mark.parametrize("operation", sorted(OPERATIONS))
 def test_a_hostile_request_is_refused_with_nothing_recorded_or_recorded_and_applied_by_every_read_model(
-    operation: str, store: str, make_ledger: Callable[[str], Ledger]
+    operation: str, durable_url: str, make_ledger: Callable[[str], Ledger]
 ) -> None:
-    ledger = make_ledger(store)
+    ledger = make_ledger(durable_url)
     seed_users(ledger)
     world = World(ledger)
     findings: list[str] = []
