@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, datetime
-from typing import Any
 
 from application.audit.as_of import AsOfQueries
 from application.audit.backup import BackupCases
@@ -13,7 +12,6 @@ from application.audit.corrections import CorrectionCases
 from application.audit.export import AuditExportCases
 from application.audit.tamper_evidence import TamperEvidenceCases
 from application.audit.trail import AuditCases
-from application.core.capability import CapabilityService
 from application.core.ledger_core import EventStore, LedgerCore
 from application.core.settings import Settings
 from application.credit.loan_requests import LoanRequestCases
@@ -47,7 +45,7 @@ class Ledger:
     """Built once per process from settings (design.md §2.7) and closed on shutdown.
 
     Each capability is one service, given the core and only the sibling services it uses:
-    `ledger.households.recognise_household(...)`, `ledger.sweeps.sweep(...)`, `ledger.tamper_evidence.verify_log()`.
+    `ledger.households.recognise_household(...)`, `ledger.reminders.sweep(...)`, `ledger.tamper_evidence.verify_log()`.
     """
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
@@ -65,11 +63,11 @@ class Ledger:
         self.loans = LoanCases(core, self.credit)
         self.projects = ProjectCases(core)
         self.plan = PlanCases(core)
-        self.dashboards = DashboardQueries(core, self.plan)
-        self.reminders = ReminderCases(core)
-        self.deadlines = ObligationQueries(core, self.responsibility)
-        self.sweeps = SweepCases(core, self.responsibility, self.tamper_evidence)
-        self.completeness_checks = CompletenessQueries(core, self.sweeps, self.deadlines)
+        self.dashboard = DashboardQueries(core, self.plan)
+        self.inbox = ReminderCases(core)
+        self.obligations = ObligationQueries(core, self.responsibility)
+        self.reminders = SweepCases(core, self.responsibility, self.tamper_evidence)
+        self.completeness = CompletenessQueries(core, self.reminders, self.obligations)
         self.outbox = OutboxCases(core)
         self.audit = AuditCases(core, self.tamper_evidence)
         self.audit_exports = AuditExportCases(core, self.tamper_evidence)
@@ -106,29 +104,3 @@ class Ledger:
 
     def log_position(self) -> int:
         return self.store.recorder.max_notification_id() or 0
-
-    def __getattr__(self, name: str) -> Any:
-        """TEMPORARY (issue 11 point 4): an old call site `ledger.<use case>` finds it on the one service that
-        has it, until /work/coord/tools/compose_rewrite.py has moved every call site."""
-        if name.startswith("__"):
-            raise AttributeError(name)
-        found = [
-            service
-            for service in vars(self).values()
-            if isinstance(service, CapabilityService) and name in vars(type(service))
-        ]
-        if len(found) != 1:
-            raise AttributeError(f"Ledger has no {name!r} ({len(found)} services have it)")
-        _note_old_call_site(name)
-        return getattr(found[0], name)
-
-
-def _note_old_call_site(name: str) -> None:  # TEMPORARY, with __getattr__
-    import sys
-
-    caller = sys._getframe(2)
-    try:
-        with open("/tmp/compose/getattr_hits.log", "a") as hits:
-            hits.write(f"{caller.f_code.co_filename}:{caller.f_lineno} {name}\n")
-    except OSError:
-        pass

@@ -36,7 +36,7 @@ def serve(args: argparse.Namespace) -> None:
     ledger = build_ledger()
     lock = HeartbeatLock(ledger.settings.database)
     scheduler = build_scheduler(
-        lock.guard(ledger.sweeps.sweep),
+        lock.guard(ledger.reminders.sweep),
         ledger.settings.timezone,
         ledger.settings.sweep_hour,
         outbox=outbox_of(ledger, lock),
@@ -63,7 +63,7 @@ def run_scheduler(args: argparse.Namespace) -> None:
     ledger = build_ledger()
     lock = HeartbeatLock(ledger.settings.database)
     try:
-        sweep = lock.guard(ledger.sweeps.sweep)
+        sweep = lock.guard(ledger.reminders.sweep)
         outbox = outbox_of(ledger, lock)
         build_scheduler(sweep, ledger.settings.timezone, ledger.settings.sweep_hour, True, outbox).start()
     finally:
@@ -111,7 +111,7 @@ def sweep(args: argparse.Namespace) -> None:
         today = parse_date(args.today) if args.today else None
     except ValueError:
         sys.exit(f"Lỗi: “{args.today}” không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")
-    report = with_ledger(lambda ledger: ledger.sweeps.sweep_on(today) if today else ledger.sweeps.sweep())
+    report = with_ledger(lambda ledger: ledger.reminders.sweep_on(today) if today else ledger.reminders.sweep())
     print(
         f"Quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued},"
         f" đã gửi trước đó {report.already_issued}."

@@ -37,7 +37,7 @@ def cli_date(text: str) -> date:
 def report_completeness(args: argparse.Namespace, with_ledger: WithLedger) -> None:
     report, stamp = with_ledger(
         lambda ledger: (
-            ledger.completeness_checks.completeness(args.due_from, args.due_to, args.today),
+            ledger.completeness.completeness(args.due_from, args.due_to, args.today),
             stamp_of(ledger),
         )
     )

@@ -49,7 +49,7 @@ def ledger_with_a_loan(url: str, make_ledger: Callable[[str], Ledger]) -> Ledger
 def test_the_report_prints_its_summary_and_exits_0_when_every_reminder_is_accounted_for(
     url: str, ledger_with_a_loan: Ledger
 ) -> None:
-    ledger_with_a_loan.sweeps.sweep(date(2026, 10, 29))
+    ledger_with_a_loan.reminders.sweep(date(2026, 10, 29))
 
     done = report(url, "--from", "01/11/2026", "--to", "2026-11-30", "--today", "28/11/2026")
 

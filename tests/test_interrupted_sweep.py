@@ -77,10 +77,10 @@ def test_a_sweep_killed_midway_and_run_again_issues_each_reminder_once(
         e.subject_id: e.recorded_at for e in ledger.audit.audit_log(AuditFilter(action="Reminder.Issued"))
     }
 
-    report = ledger.sweeps.sweep(TODAY)
+    report = ledger.reminders.sweep(TODAY)
 
     reminders = ledger.audit.audit_log(AuditFilter(action="Reminder.Issued", limit=5000))
-    schedule = ledger.sweeps.schedules()[ReminderRule.PROJECT_FINAL_REVIEW]
+    schedule = ledger.reminders.schedules()[ReminderRule.PROJECT_FINAL_REVIEW]
     expected = PROJECTS * len(notices(date(2021, 1, 1), schedule, TODAY))
     assert 0 < issued_before_kill < len(reminders)
     assert len(reminders) == len({e.subject_id for e in reminders}) == issued_before_kill + report.issued

@@ -23,7 +23,7 @@ def show_home(request: Request, actor: PageActor, ledger: LedgerDep) -> Response
         if item.newly_escaped_until and not item.window_closed_on and item.newly_escaped_until >= ledger.today()
     ]
     context = {
-        "reminders": ledger.reminders.inbox(actor)[:10],
+        "reminders": ledger.inbox.inbox(actor)[:10],
         "by_standing": by_standing,
         "households_count": len(households),
         "newly_escaped_count": len(newly_escaped),

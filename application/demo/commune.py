@@ -90,7 +90,7 @@ def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLD
         add_projects(ledger, actors, plan, ids, rng)  # type: ignore[arg-type]
     record_demo_plan(ledger, actors["chutich"])  # type: ignore[arg-type]
     add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
-    ledger.sweeps.sweep()
+    ledger.reminders.sweep()
     return True
 
 
@@ -141,7 +141,11 @@ class Replay:
     def escape(self, step: Step, actor: Actor) -> None:
         from_standing, becomes_near_poor = step.details
         self.ledger.households.record_escape(
-            actor, self.ids[step.household], from_standing, decision(step.year), bool(becomes_near_poor)  # type: ignore[arg-type]
+            actor,
+            self.ids[step.household],
+            from_standing,
+            decision(step.year),
+            bool(becomes_near_poor),  # type: ignore[arg-type]
         )
 
     def relapse(self, step: Step, actor: Actor) -> None:

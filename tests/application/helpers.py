@@ -64,7 +64,7 @@ def approved_project(ledger: Ledger, starts_on: date, duration_months: int = 36,
 
 def notices(ledger: Ledger, subject_id: UUID, rule: ReminderRule | None = None) -> list[tuple[date, str]]:
     """The reminders issued about a subject, as (reminder date, recipient), oldest first."""
-    items = ledger.reminders.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
+    items = ledger.inbox.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
     return sorted(
         (item.notice_on, item.recipient)
         for item in items

@@ -345,7 +345,7 @@ class Simulation:
 
         def sweep_after_barrier(ledger: Ledger) -> SweepReport:
             barrier.wait(timeout=60)
-            return ledger.sweeps.sweep(day)
+            return ledger.reminders.sweep(day)
 
         futures = [pool.submit(sweep_after_barrier, ledger) for ledger in self.ledgers]
         self.run.reports.append([future.result() for future in futures])
@@ -416,18 +416,18 @@ class Simulation:
         """Officials settle a deadline once it is met (a loan repaid, early or on its day; the commune's report
         sent), with a note; they acknowledge other reminders at random, sometimes too late to stop escalation."""
         ledger = self.ledgers[0]
-        for reminder in sorted(ledger.reminders.inbox(self.actor(CHAIR), everyone=True), key=described):
+        for reminder in sorted(ledger.inbox.inbox(self.actor(CHAIR), everyone=True), key=described):
             draws = random.Random(f"{self.run.variant.seed}/{day}/{described(reminder)}")
             if self.settles(reminder, draws.random()):
                 self.repaid_when_reminded.discard(reminder.subject_id)
-                ledger.reminders.resolve_reminder(
+                ledger.inbox.resolve_reminder(
                     self.actor(reminder.recipient), reminder.reminder_id, Entry(day, note=SETTLED)
                 )
                 self.run.facts.append(
                     Fact(day, "resolve", reminder.subject_id, rule=reminder.rule, due_on=reminder.due_on)
                 )
             elif draws.random() < ACKNOWLEDGE_CHANCE[reminder.recipient]:
-                ledger.reminders.acknowledge_reminder(self.actor(reminder.recipient), reminder.reminder_id, Entry(day))
+                ledger.inbox.acknowledge_reminder(self.actor(reminder.recipient), reminder.reminder_id, Entry(day))
             else:
                 continue
             self.run.facts.append(Fact(day, "acknowledge", reminder.reminder_id))
@@ -485,9 +485,9 @@ def simulate_on(variant: Variant, url: str) -> Run:
     try:
         seed_users(ledgers[0])
         Simulation(ledgers, clock, run).play(steps)
-        run.issued, run.schedules = issued_reminders(ledgers[1 % len(ledgers)]), ledgers[0].sweeps.schedules()
-        run.inbox = ledgers[0].reminders.inbox(ledgers[0].users.actor(CHAIR), include_acknowledged=True, everyone=True)  # type: ignore[arg-type]
-        run.obligations = ledgers[0].deadlines.obligations()
+        run.issued, run.schedules = issued_reminders(ledgers[1 % len(ledgers)]), ledgers[0].reminders.schedules()
+        run.inbox = ledgers[0].inbox.inbox(ledgers[0].users.actor(CHAIR), include_acknowledged=True, everyone=True)  # type: ignore[arg-type]
+        run.obligations = ledgers[0].obligations.obligations()
     finally:
         for ledger in ledgers:
             ledger.close()

@@ -139,18 +139,16 @@ def dump(ledger: Any) -> dict[str, Any]:
         "lists as of 30/06/2025": plain(ledger.history.household_lists_as_of(ledger.history.as_of(date(2025, 6, 30)))),
         "summaries": {i: plain(ledger.households.household_summary(UUID(i))) for i in ids},
         "timelines": {i: plain(ledger.audit.timeline(UUID(i))) for i in ids},
-        "obligations": plain(ledger.deadlines.obligations()),
-        "obligation list 2024-2027": plain(
-            ledger.completeness_checks.obligation_list(date(2024, 1, 1), date(2027, 12, 31))
-        ),
-        "completeness 2024-2026": plain(ledger.completeness_checks.completeness(date(2024, 1, 1), date(2026, 12, 31))),
-        "reminders": plain(ledger.reminders.inbox(chair, include_acknowledged=True, everyone=True)),
+        "obligations": plain(ledger.obligations.obligations()),
+        "obligation list 2024-2027": plain(ledger.completeness.obligation_list(date(2024, 1, 1), date(2027, 12, 31))),
+        "completeness 2024-2026": plain(ledger.completeness.completeness(date(2024, 1, 1), date(2026, 12, 31))),
+        "reminders": plain(ledger.inbox.inbox(chair, include_acknowledged=True, everyone=True)),
         "audit": {
             "count": total,
             "newest 200": plain(ledger.audit.audit_log(audit_filter(limit=200))),
             "oldest 200": plain(ledger.audit.audit_log(audit_filter(limit=200, offset=max(0, total - 200)))),
         },
-        "dashboard": {str(year): plain(ledger.dashboards.dashboard(year)) for year in YEARS},
+        "dashboard": {str(year): plain(ledger.dashboard.dashboard(year)) for year in YEARS},
         "plans": {str(year): plain(ledger.plan.plan_of(year)) for year in YEARS},
         "annual review summaries": {str(year): plain(ledger.reports.annual_review_summary(year)) for year in YEARS},
         "loans": plain(ledger.loans.loan_list()),

@@ -140,7 +140,7 @@ class World:
         if not self.reminders:
             for _ in range(6):
                 self.escaped()
-            self.ledger.sweeps.sweep()
+            self.ledger.reminders.sweep()
             listed = self.client.get("/api/v1/reminders", headers=self.bearer("diachinh")).json()
             self.reminders = [str(r["id"]) for r in listed]
         return self.reminders.pop() if len(self.reminders) > 1 else self.reminders[0]

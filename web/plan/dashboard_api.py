@@ -173,4 +173,4 @@ def dashboard(
 ) -> DashboardOut:
     """The commune's (or a hamlet's) dashboard for the year; `as_of` as dd/mm/yyyy or yyyy-mm-dd."""
     year, day = optional_year(ledger, year), parsed_day(ledger, as_of, "as_of")
-    return dashboard_out(ledger.dashboards.dashboard(year or ledger.today().year, hamlet, day))
+    return dashboard_out(ledger.dashboard.dashboard(year or ledger.today().year, hamlet, day))

@@ -52,7 +52,7 @@ def show_dashboard(request: Request, actor: PageActor, ledger: LedgerDep) -> Res
     board = None
     if not reader.errors and year is not None:
         try:
-            board = ledger.dashboards.dashboard(year, hamlet, as_of)
+            board = ledger.dashboard.dashboard(year, hamlet, as_of)
         except InvalidInputError as error:
             reader.errors.update(error.errors)
     context = {"board": board, "values": reader.data, "errors": reader.errors, "hamlet": hamlet}

@@ -20,14 +20,14 @@ router = APIRouter(prefix="/api/v1", tags=["api"], responses=ERROR_RESPONSES)
 def list_reminders(actor: ApiActor, ledger: LedgerDep, include_acknowledged: bool = False) -> list[ReminderOut]:
     return [
         ReminderOut(**{**asdict(item), "id": item.reminder_id, "rule": item.rule.value})
-        for item in ledger.reminders.inbox(actor, include_acknowledged)
+        for item in ledger.inbox.inbox(actor, include_acknowledged)
     ]
 
 
 @router.post("/reminders/{reminder_id}/acknowledgement", status_code=201)
 def acknowledge_reminder(reminder_id: UUID, body: AcknowledgementIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
     return RecordedOut.of(
-        ledger.reminders.acknowledge_reminder(
+        ledger.inbox.acknowledge_reminder(
             actor, reminder_id, Entry(ledger.today(), note=body.note, command_id=body.command_id)
         )
     )

@@ -32,9 +32,9 @@ def list_obligations(
     status: Literal["", "pending", "issued", "acknowledged", "resolved", "cancelled"] = "",
 ) -> list[ObligationOut]:
     """Every deadline due in the period, with its reminders and its status."""
-    first, last = ledger.completeness_checks.this_year()
+    first, last = ledger.completeness.this_year()
     due_from, due_to = checked_day(ledger, due_from, "from"), checked_day(ledger, due_to, "to")
-    items = ledger.completeness_checks.obligation_list(due_from or first, due_to or last, hamlet, rule, status)
+    items = ledger.completeness.obligation_list(due_from or first, due_to or last, hamlet, rule, status)
     return [ObligationOut.of(item) for item in items]
 
 
@@ -43,16 +43,16 @@ def completeness(
     actor: ApiActor, ledger: LedgerDep, due_from: From = None, due_to: To = None, today: date | None = None
 ) -> CompletenessOut:
     """What became of every reminder due for the deadlines of the period; `errors` lists the unexplained gaps."""
-    first, last = ledger.completeness_checks.this_year()
+    first, last = ledger.completeness.this_year()
     due_from, due_to = checked_day(ledger, due_from, "from"), checked_day(ledger, due_to, "to")
     today = checked_day(ledger, today, "today")
-    return CompletenessOut.of(ledger.completeness_checks.completeness(due_from or first, due_to or last, today))
+    return CompletenessOut.of(ledger.completeness.completeness(due_from or first, due_to or last, today))
 
 
 @router.post("/reminders/{reminder_id}/resolution", status_code=201)
 def resolve_reminder(reminder_id: UUID, body: ResolutionIn, actor: ApiActor, ledger: LedgerDep) -> RecordedOut:
     entry = Entry(ledger.today(), note=body.note, command_id=body.command_id)
-    return RecordedOut.of(ledger.reminders.resolve_reminder(actor, reminder_id, entry))
+    return RecordedOut.of(ledger.inbox.resolve_reminder(actor, reminder_id, entry))
 
 
 @router.post("/projects/{project_id}/amendment", status_code=201)

@@ -27,9 +27,7 @@ def list_obligations(request: Request, actor: PageActor, ledger: LedgerDep) -> R
     found: dict[str, Any] = {"obligations": []}
     failure = attempt(
         reader,
-        lambda: found.update(
-            obligations=ledger.completeness_checks.obligation_list(due_from, due_to, hamlet, rule, status)
-        ),
+        lambda: found.update(obligations=ledger.completeness.obligation_list(due_from, due_to, hamlet, rule, status)),
     )
     return page(request, ledger, "obligations/list.html", reader, failure, found)
 
@@ -38,14 +36,14 @@ def list_obligations(request: Request, actor: PageActor, ledger: LedgerDep) -> R
 def show_completeness(request: Request, actor: PageActor, ledger: LedgerDep) -> Response:
     reader, due_from, due_to = read_period(request, ledger)
     found: dict[str, Any] = {"report": None}
-    failure = attempt(reader, lambda: found.update(report=ledger.completeness_checks.completeness(due_from, due_to)))
+    failure = attempt(reader, lambda: found.update(report=ledger.completeness.completeness(due_from, due_to)))
     return page(request, ledger, "obligations/completeness.html", reader, failure, found)
 
 
 def read_period(request: Request, ledger: Ledger) -> tuple[FormReader, date, date]:
     """The due dates asked for (dd/mm/yyyy), this year's when none are given."""
     reader = query_reader(request, ledger)
-    first, last = ledger.completeness_checks.this_year()
+    first, last = ledger.completeness.this_year()
     due_from, due_to = reader.date("from", required=False) or first, reader.date("to", required=False) or last
     reader.data["from"] = reader.data.get("from") or f"{due_from:%d/%m/%Y}"
     reader.data["to"] = reader.data.get("to") or f"{due_to:%d/%m/%Y}"

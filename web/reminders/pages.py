@@ -39,7 +39,7 @@ def inbox_page(
         request,
         "reminders/list.html",
         {
-            "reminders": ledger.reminders.inbox(
+            "reminders": ledger.inbox.inbox(
                 actor, include_acknowledged=show_all or failed is not None, everyone=everyone
             ),
             "show_all": show_all,
@@ -60,7 +60,7 @@ def acknowledge_reminder(
     entry = Entry(
         ledger.today(), note=reader.text("note", required=False), command_id=reader.data.get("command_id", "")
     )
-    if failure := attempt(reader, lambda: ledger.reminders.acknowledge_reminder(actor, reminder_id, entry)):
+    if failure := attempt(reader, lambda: ledger.inbox.acknowledge_reminder(actor, reminder_id, entry)):
         return inbox_page(request, ledger, actor, failure[0], failure[1])
     return redirect_after_post(request, "Đã xác nhận nhắc việc.", "list_reminders")
 
@@ -72,13 +72,13 @@ def resolve_reminder(
     reader = FormReader(form)
     note = reader.text("note", message="Hãy ghi rõ việc đã được giải quyết thế nào.")
     entry = Entry(ledger.today(), note=note, command_id=reader.data.get("command_id", ""))
-    if failure := attempt(reader, lambda: ledger.reminders.resolve_reminder(actor, reminder_id, entry)):
+    if failure := attempt(reader, lambda: ledger.inbox.resolve_reminder(actor, reminder_id, entry)):
         return inbox_page(request, ledger, actor, failure[0], failure[1], failed=reminder_id)
     return redirect_after_post(request, "Đã ghi nhận việc đã được giải quyết.", "list_reminders")
 
 
 @router.post("/sweeps", name="sweep_now")
 def sweep_now(request: Request, form: CheckedForm, actor: PageActor, ledger: LedgerDep) -> Response:
-    report = ledger.sweeps.sweep_on_request(actor)
+    report = ledger.reminders.sweep_on_request(actor)
     message = f"Đã quét nhắc việc ngày {report.today:%d/%m/%Y}: gửi mới {report.issued} nhắc việc."
     return redirect_after_post(request, message, "list_reminders")

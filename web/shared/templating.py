@@ -38,8 +38,8 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, s
     ledger = request.app.state.ledger
     context.setdefault("actor", actor)
     context.setdefault("csrf_token", csrf_token(request))
-    context.setdefault("inbox_count", ledger.reminders.unacknowledged_count(actor) if actor else 0)
-    context.setdefault("overdue_count", ledger.deadlines.overdue_count(actor) if actor else 0)
+    context.setdefault("inbox_count", ledger.inbox.unacknowledged_count(actor) if actor else 0)
+    context.setdefault("overdue_count", ledger.obligations.overdue_count(actor) if actor else 0)
     context.setdefault("flash", request.session.pop("flash", None))
     context.setdefault("settings", ledger.settings)
     # Issue 5 §1: every page, printed too, shows the log position and head hash it was built from.

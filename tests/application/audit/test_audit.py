@@ -58,7 +58,7 @@ def test_a_households_timeline_records_the_role_each_actor_held(ledger: Ledger) 
 def test_a_households_timeline_includes_its_loans_and_reminders(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 11, 28))
     ledger.loans.grant_loan(actor(ledger, "diachinh"), household_id, Programme.NEWLY_ESCAPED, 30_000_000, 36, entry())
-    ledger.sweeps.sweep(date(2026, 8, 30))
+    ledger.reminders.sweep(date(2026, 8, 30))
 
     timeline = ledger.audit.timeline(household_id)
 

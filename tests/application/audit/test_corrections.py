@@ -53,13 +53,13 @@ def obligations(ledger: Ledger, subject_id: UUID, rule: ReminderRule) -> list[tu
 
 
 def reminders(ledger: Ledger, subject_id: UUID, rule: ReminderRule) -> list[tuple[date, date]]:
-    items = ledger.reminders.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
+    items = ledger.inbox.inbox(actor(ledger, "chutich"), include_acknowledged=True, everyone=True)
     return sorted((i.due_on, i.notice_on) for i in items if i.subject_id == subject_id and i.rule is rule)
 
 
 def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 12, 20))
-    ledger.sweeps.sweep(TODAY)
+    ledger.reminders.sweep(TODAY)
     assert reminders(ledger, household_id, WINDOW) == [
         (date(2026, 12, 20), date(2026, 9, 21)),
         (date(2026, 12, 20), date(2026, 11, 20)),
@@ -67,7 +67,7 @@ def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(l
 
     correction_id = propose(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2024, 2, 15)))
     approve(ledger, correction_id)
-    ledger.sweeps.sweep(TODAY)
+    ledger.reminders.sweep(TODAY)
 
     summary = ledger.households.household_summary(household_id)
     assert (summary.escaped_on, summary.newly_escaped_until) == (date(2024, 2, 15), date(2027, 2, 15))
@@ -81,7 +81,7 @@ def test_a_corrected_escape_date_moves_the_36_month_deadline_and_its_reminders(l
         (date(2026, 12, 20), date(2026, 11, 20)),
         (date(2027, 2, 15), date(2026, 11, 17)),
     ]
-    ledger.sweeps.sweep(date(2026, 12, 20))
+    ledger.reminders.sweep(date(2026, 12, 20))
     assert (date(2026, 12, 20), date(2026, 12, 20)) not in reminders(ledger, household_id, WINDOW)
 
 

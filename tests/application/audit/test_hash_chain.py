@@ -79,7 +79,7 @@ def recorded(make_ledger: Callable[[str], Ledger], durable_url: str) -> tuple[Le
     for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
         household_id = register(ledger, head_name=name)
         ledger.households.recognise_household(actor(ledger, "chutich"), household_id, Standing.POOR, entry())
-    ledger.sweeps.sweep()
+    ledger.reminders.sweep()
     return ledger, Tamperer(ledger, durable_url)
 
 
@@ -106,7 +106,7 @@ def test_the_chain_is_the_log_hashed_link_by_link_from_sixty_four_zeros(ledger: 
 
 def test_an_untouched_log_verifies(ledger: Ledger) -> None:
     register(ledger)
-    ledger.sweeps.sweep()
+    ledger.reminders.sweep()
 
     verdict = ledger.tamper_evidence.verify_log()
 
@@ -128,7 +128,7 @@ def test_rebuilding_the_read_models_keeps_the_chain(ledger: Ledger) -> None:
 def test_the_daily_sweep_signs_a_checkpoint_of_the_head(ledger: Ledger) -> None:
     register(ledger)
 
-    ledger.sweeps.sweep()
+    ledger.reminders.sweep()
 
     verdict = ledger.tamper_evidence.verify_log()
     assert reasons(ledger).count(DAILY) == 1
@@ -235,7 +235,7 @@ def test_no_checkpoint_is_signed_over_a_log_changed_since_the_last_one(recorded:
     with ledger.views.database.writing() as cursor:  # the intruder removes the checkpoint of the changed event
         cursor.execute("DELETE FROM audit_checkpoints WHERE position >= ?", (last,))
 
-    assert ledger.sweeps.sweep().today  # the sweep goes on
+    assert ledger.reminders.sweep().today  # the sweep goes on
     assert reasons(ledger).count(DAILY) == 1
     changed = Problem(last, CHANGED, f"Bản ghi số {last} đã bị sửa: mã băm không khớp chuỗi.")
     assert ledger.tamper_evidence.verify_log().first_bad == changed

@@ -116,13 +116,13 @@ def test_a_sweep_for_a_day_after_today_is_refused_and_issues_nothing(ledger: Led
     before = ledger.log_position()
 
     with pytest.raises(InvalidInputError, match="Ngày quét: không được sau ngày hôm nay"):
-        ledger.sweeps.sweep_on(TODAY + timedelta(days=1))
+        ledger.reminders.sweep_on(TODAY + timedelta(days=1))
 
     assert ledger.log_position() == before
 
 
 def test_a_sweep_for_today_is_run(ledger: Ledger) -> None:
-    report = ledger.sweeps.sweep_on(TODAY)
+    report = ledger.reminders.sweep_on(TODAY)
 
     assert report.today == TODAY
 

@@ -127,7 +127,7 @@ def test_an_official_cannot_record_the_need_of_a_household_of_another_hamlet(led
 
 
 def credit_target(ledger: Ledger, hamlet: str = "", as_of: date | None = None):  # type: ignore[no-untyped-def]
-    board = ledger.dashboards.dashboard(2024, hamlet, as_of)
+    board = ledger.dashboard.dashboard(2024, hamlet, as_of)
     return next(t for t in board.summary.targets if t.target.code == "loan_needs_met")
 
 

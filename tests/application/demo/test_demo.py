@@ -111,7 +111,7 @@ def test_the_completeness_report_over_2021_to_2026_finds_no_missing_reminder_in_
     ledger = make_ledger("memory:")
     load_demo(ledger, households=120)
 
-    report = ledger.completeness_checks.completeness(date(2021, 1, 1), date(2026, 12, 31))
+    report = ledger.completeness.completeness(date(2021, 1, 1), date(2026, 12, 31))
 
     assert report.accounts
     assert report.errors == []
@@ -154,7 +154,7 @@ def test_commands_recorded_in_a_batch_reach_the_read_models_together_at_its_end(
 
 def test_the_demo_records_loan_needs_so_the_2024_credit_target_has_a_figure(demo: Ledger) -> None:
     statuses = Counter(r.status for r in demo.credit.loan_requests())
-    credit = next(t for t in demo.dashboards.dashboard(2024).summary.targets if t.target.code == "loan_needs_met")
+    credit = next(t for t in demo.dashboard.dashboard(2024).summary.targets if t.target.code == "loan_needs_met")
 
     assert statuses["met"] > statuses["open"] > 0 and statuses["withdrawn"] > 0
     assert credit.has_data and 0 < credit.actual <= 100  # type: ignore[operator]

@@ -62,7 +62,7 @@ def result(board, code: str):  # type: ignore[no-untyped-def]
 
 def test_the_commune_rate_falls_from_the_start_of_the_year_and_meets_the_half_point_target(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboards.dashboard(2024)
+    board = ledger.dashboard.dashboard(2024)
     assert board.ends_on == date(2024, 12, 31)  # the year is over: its last day
     assert (board.summary.start.total, board.summary.start.listed) == (13, 4)
     assert (board.summary.end.total, board.summary.end.poor, board.summary.end.near_poor) == (13, 3, 0)
@@ -73,7 +73,7 @@ def test_the_commune_rate_falls_from_the_start_of_the_year_and_meets_the_half_po
 
 def test_the_years_transitions_are_counted_by_kind(ledger: Ledger) -> None:
     commune(ledger)
-    counts = {kind: n for kind, _, n in ledger.dashboards.dashboard(2024).transitions}
+    counts = {kind: n for kind, _, n in ledger.dashboard.dashboard(2024).transitions}
     assert counts == {
         "newly_poor": 1,
         "newly_near_poor": 0,
@@ -87,7 +87,7 @@ def test_the_years_transitions_are_counted_by_kind(ledger: Ledger) -> None:
 
 def test_latrine_and_telecom_targets_are_read_from_the_latest_surveys_of_the_poor(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboards.dashboard(2024)
+    board = ledger.dashboard.dashboard(2024)
     latrine, water, telecom = (result(board, c) for c in ("hygienic_latrine", "hygienic_water", "telecom_internet"))
     assert (latrine.actual, latrine.met, latrine.coverage.covered, latrine.coverage.known) == (66.67, False, 2, 3)
     assert (water.actual, water.met) == (100.0, True)
@@ -98,19 +98,19 @@ def test_latrine_and_telecom_targets_are_read_from_the_latest_surveys_of_the_poo
 
 def test_targets_without_data_say_so_rather_than_guess(ledger: Ledger) -> None:
     commune(ledger)
-    loans = result(ledger.dashboards.dashboard(2024), "loan_needs_met")
+    loans = result(ledger.dashboard.dashboard(2024), "loan_needs_met")
     assert (loans.actual, loans.met, loans.has_data) == (None, None, False)
     assert "nhu cầu vay vốn" in loans.note
 
 
 def test_each_hamlet_has_its_own_rate_and_the_hamlet_that_did_not_fall_misses_the_target(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboards.dashboard(2024)
+    board = ledger.dashboard.dashboard(2024)
     assert len(board.hamlets) == 12
     by_name = {h.hamlet: h for h in board.hamlets}
     assert (by_name[XUAN_HA].start.rate, by_name[XUAN_HA].end.rate, by_name[XUAN_HA].reduction) == (27.27, 18.18, 9.09)
     assert by_name[XUAN_HA].official == "diachinh"
-    dai_dong = ledger.dashboards.dashboard(2024, XUAN_DAI_DONG)
+    dai_dong = ledger.dashboard.dashboard(2024, XUAN_DAI_DONG)
     assert dai_dong.summary.hamlet == XUAN_DAI_DONG and len(dai_dong.hamlets) == 1
     assert (dai_dong.summary.reduction, result(dai_dong, "poverty_rate_reduction").met) == (0.0, False)
     assert dai_dong.loans == ()
@@ -118,7 +118,7 @@ def test_each_hamlet_has_its_own_rate_and_the_hamlet_that_did_not_fall_misses_th
 
 def test_a_day_in_the_middle_of_the_year_shows_only_what_was_in_force_then(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboards.dashboard(2024, as_of=date(2024, 6, 30))
+    board = ledger.dashboard.dashboard(2024, as_of=date(2024, 6, 30))
     counts = {kind: n for kind, _, n in board.transitions}
     assert (counts["escaped_poverty"], counts["re_poor"], counts["newly_poor"]) == (1, 0, 0)
     assert board.summary.end.listed == 3  # B, C still listed; A escaped; D and G not yet poor
@@ -127,34 +127,34 @@ def test_a_day_in_the_middle_of_the_year_shows_only_what_was_in_force_then(ledge
 
 def test_loans_are_counted_by_programme_and_whether_they_fell_due(ledger: Ledger) -> None:
     commune(ledger)
-    board = ledger.dashboards.dashboard(2024)
+    board = ledger.dashboard.dashboard(2024)
     assert [(g.programme, g.fallen_due, g.count, g.amount) for g in board.loans] == [
         (Programme.POOR, False, 1, 20_000_000)
     ]
     assert board.loans_granted_in_year == 1
-    later = ledger.dashboards.dashboard(2025)
+    later = ledger.dashboard.dashboard(2025)
     assert [(g.fallen_due, g.count) for g in later.loans] == [(True, 1)]
 
 
 def test_the_dashboard_follows_a_decision_recorded_after_it_was_first_shown(ledger: Ledger) -> None:
     h = commune(ledger)
-    assert ledger.dashboards.dashboard(2024).summary.end.poor == 3
+    assert ledger.dashboard.dashboard(2024).summary.end.poor == 3
     ledger.households.record_escape(actor(ledger, "chutich"), h["E"], Standing.POOR, entry(date(2024, 12, 20)))
-    assert ledger.dashboards.dashboard(2024).summary.end.poor == 2
+    assert ledger.dashboard.dashboard(2024).summary.end.poor == 2
 
 
 def test_a_day_outside_the_year_or_in_the_future_is_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidInputError, match="trong năm 2024"):
-        ledger.dashboards.dashboard(2024, as_of=date(2025, 1, 2))
+        ledger.dashboard.dashboard(2024, as_of=date(2025, 1, 2))
     with pytest.raises(InvalidInputError, match="chưa bắt đầu"):
-        ledger.dashboards.dashboard(2027)
+        ledger.dashboard.dashboard(2027)
     with pytest.raises(InvalidInputError, match="không thuộc xã"):
-        ledger.dashboards.dashboard(2024, "Hải Lý")
+        ledger.dashboard.dashboard(2024, "Hải Lý")
 
 
 def test_without_a_plan_the_dashboard_shows_the_figures_but_no_targets(ledger: Ledger) -> None:
     poor_household(ledger)
-    board = ledger.dashboards.dashboard(2025)
+    board = ledger.dashboard.dashboard(2025)
     assert board.plan is None and board.summary.targets == ()
     assert (board.summary.start.total, board.summary.start.poor) == (1, 1)
 
@@ -184,16 +184,16 @@ def correct(ledger: Ledger, household_id: UUID, action: str, changes: Changes) -
 def test_a_redated_escape_counts_in_its_new_year_and_a_voided_one_counts_nowhere(ledger: Ledger) -> None:
     household_id = poor_household(ledger)
     ledger.households.record_escape(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2024, 6, 1)))
-    assert (ledger.dashboards.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (0, 1)
+    assert (ledger.dashboard.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (0, 1)
     correct(ledger, household_id, "Household.EscapedPoverty", Changes(effective_on=date(2025, 2, 1)))
-    assert (ledger.dashboards.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (1, 0)
-    assert (ledger.dashboards.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (0, 1)
+    assert (ledger.dashboard.dashboard(2024).summary.end.poor, escapes(ledger, 2024)) == (1, 0)
+    assert (ledger.dashboard.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (0, 1)
     correct(ledger, household_id, "Household.EscapedPoverty", Changes(void=True))
-    assert (ledger.dashboards.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (1, 0)
+    assert (ledger.dashboard.dashboard(2025).summary.end.poor, escapes(ledger, 2025)) == (1, 0)
 
 
 def escapes(ledger: Ledger, year: int) -> int:
-    return ledger.dashboards.dashboard(year).summary.transitions.get("escaped_poverty", 0)
+    return ledger.dashboard.dashboard(year).summary.transitions.get("escaped_poverty", 0)
 
 
 def test_a_member_counts_as_working_age_from_the_day_of_the_fifteenth_birthday(ledger: Ledger) -> None:
@@ -201,17 +201,17 @@ def test_a_member_counts_as_working_age_from_the_day_of_the_fifteenth_birthday(l
     household_id = poor_household(ledger)
     worker = Person("Trần Văn Bình", "con", born_on=date(2009, 12, 31), employment=Employment.WAGED_WITH_CONTRACT)
     ledger.members.add_member(actor(ledger, "diachinh"), household_id, worker, MemberChange.OTHER, entry())
-    on_birthday = result(ledger.dashboards.dashboard(2024), "working_member").coverage
-    day_before = result(ledger.dashboards.dashboard(2024, as_of=date(2024, 12, 30)), "working_member").coverage
+    on_birthday = result(ledger.dashboard.dashboard(2024), "working_member").coverage
+    day_before = result(ledger.dashboard.dashboard(2024, as_of=date(2024, 12, 30)), "working_member").coverage
     assert (on_birthday.covered, on_birthday.unknown) == (1, 0)  # type: ignore[union-attr]
     assert (day_before.covered, day_before.unknown) == (0, 1)  # the head's age is not known: no one of working age
 
 
 def test_a_rebuild_of_the_read_models_leaves_the_dashboard_as_it_was(ledger: Ledger) -> None:
     commune(ledger)
-    before = ledger.dashboards.dashboard(2024)
+    before = ledger.dashboard.dashboard(2024)
     ledger.views.rebuild()
-    after = ledger.dashboards.dashboard(2024)
+    after = ledger.dashboard.dashboard(2024)
     assert (after.summary, after.hamlets, after.loans, after.projects) == (
         before.summary,
         before.hamlets,

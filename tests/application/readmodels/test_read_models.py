@@ -54,9 +54,9 @@ def record_a_busy_year(ledger: Ledger) -> None:
     reviewed_id = approved_project(ledger, date(2023, 1, 1))
     ledger.projects.review_project(chair, reviewed_id, "Tăng thu nhập", entry(date(2026, 11, 2)))
     approved_project(ledger, date(2024, 2, 29))
-    ledger.sweeps.sweep()
-    [first, *_] = ledger.reminders.inbox(actor(ledger, "diachinh"))
-    ledger.reminders.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
+    ledger.reminders.sweep()
+    [first, *_] = ledger.inbox.inbox(actor(ledger, "diachinh"))
+    ledger.inbox.acknowledge_reminder(actor(ledger, "diachinh"), first.reminder_id, entry(note="Đã xử lý"))
     reviewed_request(ledger)
     decided_hamlet_review(ledger)
 

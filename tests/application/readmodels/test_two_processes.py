@@ -30,7 +30,7 @@ ledger = Ledger(Settings(database=sys.argv[1], secret_key="test-secret"))
 ledger.views.catch_up()
 print("ready", flush=True)
 sys.stdin.readline()
-print(ledger.sweeps.sweep(date.fromisoformat(sys.argv[2])).issued, flush=True)
+print(ledger.reminders.sweep(date.fromisoformat(sys.argv[2])).issued, flush=True)
 ledger.close()
 """
 

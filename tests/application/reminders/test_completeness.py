@@ -51,14 +51,14 @@ def outcomes(report: CompletenessReport, subject_id: UUID, due_on: date | None =
 
 def sweep_daily(ledger: Ledger, first: date, last: date) -> None:
     for n in range((last - first).days + 1):
-        ledger.sweeps.sweep(first + timedelta(days=n))
+        ledger.reminders.sweep(first + timedelta(days=n))
 
 
 def test_reminders_issued_on_their_day_are_accounted_on_time(ledger: Ledger) -> None:
     loan_id = loan_due_on_28_november(ledger)
     sweep_daily(ledger, THIRTY_DAYS_BEFORE, LOAN_DUE)
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=LOAN_DUE)
+    report = ledger.completeness.completeness(*NOVEMBER, today=LOAN_DUE)
 
     assert report.errors == []
     assert outcomes(report, loan_id) == [(THIRTY_DAYS_BEFORE, "on_time"), (LOAN_DUE, "on_time")]
@@ -68,10 +68,10 @@ def test_reminders_issued_on_their_day_are_accounted_on_time(ledger: Ledger) -> 
 
 def test_a_sweep_after_downtime_issues_the_missed_reminder_late_and_no_error(ledger: Ledger) -> None:
     loan_id = loan_due_on_28_november(ledger)
-    ledger.sweeps.sweep(date(2026, 10, 25))
-    ledger.sweeps.sweep(date(2026, 11, 5))
+    ledger.reminders.sweep(date(2026, 10, 25))
+    ledger.reminders.sweep(date(2026, 11, 5))
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 11, 10))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 11, 10))
 
     [expected] = account_of(report, loan_id).expected
     assert (expected.outcome, expected.reminder and expected.reminder.issued_on) == ("late", date(2026, 11, 5))
@@ -84,9 +84,9 @@ def test_a_sweep_after_downtime_issues_the_missed_reminder_late_and_no_error(led
 
 def test_reminders_after_the_last_sweep_are_not_expected_yet(ledger: Ledger) -> None:
     loan_id = loan_due_on_28_november(ledger)
-    ledger.sweeps.sweep(THIRTY_DAYS_BEFORE)
+    ledger.reminders.sweep(THIRTY_DAYS_BEFORE)
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=LOAN_DUE)
+    report = ledger.completeness.completeness(*NOVEMBER, today=LOAN_DUE)
 
     assert report.checked_until == THIRTY_DAYS_BEFORE
     assert outcomes(report, loan_id) == [(THIRTY_DAYS_BEFORE, "on_time")]
@@ -95,11 +95,11 @@ def test_reminders_after_the_last_sweep_are_not_expected_yet(ledger: Ledger) -> 
 
 def test_falling_back_explains_the_later_reminders_of_the_36_months(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, date(2023, 11, 28))  # the 36 months end on 28/11/2026
-    ledger.sweeps.sweep(date(2026, 8, 30))
+    ledger.reminders.sweep(date(2026, 8, 30))
     ledger.households.record_relapse(actor(ledger, "chutich"), household_id, Standing.POOR, entry(date(2026, 10, 1)))
-    ledger.sweeps.sweep(date(2026, 11, 28))
+    ledger.reminders.sweep(date(2026, 11, 28))
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 11, 28))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 11, 28))
 
     window = account_of(report, household_id)
     assert outcomes(report, household_id) == [
@@ -117,11 +117,11 @@ def test_falling_back_explains_the_later_reminders_of_the_36_months(ledger: Ledg
 
 def test_an_amended_project_cancels_the_old_review_with_its_reason_and_expects_the_new_one(ledger: Ledger) -> None:
     project_id = approved_project(ledger, date(2024, 6, 1), duration_months=24)  # ends 01/06/2026
-    ledger.sweeps.sweep(date(2026, 3, 3))
+    ledger.reminders.sweep(date(2026, 3, 3))
     ledger.projects.amend_project(actor(ledger, "chutich"), project_id, 30, entry(date(2026, 3, 10)))  # ends 01/12/2026
-    ledger.sweeps.sweep(date(2026, 11, 28))
+    ledger.reminders.sweep(date(2026, 11, 28))
 
-    report = ledger.completeness_checks.completeness(date(2026, 1, 1), date(2026, 12, 31), today=date(2026, 11, 28))
+    report = ledger.completeness.completeness(date(2026, 1, 1), date(2026, 12, 31), today=date(2026, 11, 28))
 
     old, new = account_of(report, project_id, date(2026, 6, 1)), account_of(report, project_id, date(2026, 12, 1))
     assert [(e.notice_on, e.outcome) for e in old.expected] == [
@@ -141,13 +141,13 @@ def test_an_amended_project_cancels_the_old_review_with_its_reason_and_expects_t
 
 def test_a_resolved_reminder_closes_its_obligation_and_explains_the_rest(ledger: Ledger) -> None:
     loan_id = loan_due_on_28_november(ledger)
-    ledger.sweeps.sweep(THIRTY_DAYS_BEFORE)
+    ledger.reminders.sweep(THIRTY_DAYS_BEFORE)
     official = actor(ledger, "diachinh")
-    [reminder] = [r for r in ledger.reminders.inbox(official) if r.subject_id == loan_id]
-    ledger.reminders.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 11, 1), note="Hộ đã trả nợ đủ"))
-    ledger.sweeps.sweep(LOAN_DUE)
+    [reminder] = [r for r in ledger.inbox.inbox(official) if r.subject_id == loan_id]
+    ledger.inbox.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 11, 1), note="Hộ đã trả nợ đủ"))
+    ledger.reminders.sweep(LOAN_DUE)
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=LOAN_DUE)
+    report = ledger.completeness.completeness(*NOVEMBER, today=LOAN_DUE)
 
     assert outcomes(report, loan_id) == [(THIRTY_DAYS_BEFORE, "on_time"), (LOAN_DUE, "not_due")]
     first = account_of(report, loan_id).expected[0].reminder
@@ -157,10 +157,10 @@ def test_a_resolved_reminder_closes_its_obligation_and_explains_the_rest(ledger:
 
 
 def test_an_obligation_recorded_after_the_last_sweep_awaits_the_next_one(ledger: Ledger) -> None:
-    ledger.sweeps.sweep(date(2026, 11, 28))
+    ledger.reminders.sweep(date(2026, 11, 28))
     household_id = escaped_household(ledger, date(2023, 11, 28))
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 11, 28))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 11, 28))
 
     assert {outcome for _, outcome in outcomes(report, household_id)} == {"awaiting_sweep"}
     assert report.errors == []
@@ -171,9 +171,9 @@ def test_an_interrupted_sweep_is_listed_as_such_and_is_not_an_error(ledger: Ledg
     today = THIRTY_DAYS_BEFORE
     cut_short = Sweep.start(ledger.settings.commune, today, today, LOAN_DUE, calendar_deadlines(today, LOAN_DUE), "m1")
     ledger.store.save(cut_short)
-    ledger.sweeps.sweep(date(2026, 10, 30))
+    ledger.reminders.sweep(date(2026, 10, 30))
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 10, 30))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 10, 30))
 
     assert [(run.today, run.interrupted) for run in report.sweeps] == [(today, True), (date(2026, 10, 30), False)]
     assert report.errors == []
@@ -187,13 +187,13 @@ def test_a_sweep_killed_after_issuing_is_caught_up_without_issuing_twice(
     def killed(today: date) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(ledger.sweeps, "_escalate_ignored", killed)
+    monkeypatch.setattr(ledger.reminders, "_escalate_ignored", killed)
     with pytest.raises(KeyboardInterrupt):
-        ledger.sweeps.sweep(THIRTY_DAYS_BEFORE)
+        ledger.reminders.sweep(THIRTY_DAYS_BEFORE)
     monkeypatch.undo()
-    restarted = ledger.sweeps.sweep(THIRTY_DAYS_BEFORE)
+    restarted = ledger.reminders.sweep(THIRTY_DAYS_BEFORE)
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
+    report = ledger.completeness.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
     assert restarted.issued == 0
     assert [run.interrupted for run in report.sweeps] == [True, False]
     assert outcomes(report, loan_id) == [(THIRTY_DAYS_BEFORE, "on_time")]
@@ -206,7 +206,7 @@ def test_a_finished_sweep_that_left_a_due_reminder_out_is_an_error(ledger: Ledge
     faulty.finish(0, 0, 0, date(2026, 11, 5))
     ledger.store.save(faulty)
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 11, 5))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 11, 5))
 
     [(account, missing)] = report.errors
     assert (account.obligation.subject_id, missing.notice_on) == (loan_id, THIRTY_DAYS_BEFORE)
@@ -220,26 +220,24 @@ def test_the_next_sweep_fills_a_gap_late(ledger: Ledger) -> None:
     faulty.finish(0, 0, 0, date(2026, 11, 5))
     ledger.store.save(faulty)
 
-    ledger.sweeps.sweep(date(2026, 11, 6))
+    ledger.reminders.sweep(date(2026, 11, 6))
 
-    report = ledger.completeness_checks.completeness(*NOVEMBER, today=date(2026, 11, 6))
+    report = ledger.completeness.completeness(*NOVEMBER, today=date(2026, 11, 6))
     assert outcomes(report, loan_id) == [(THIRTY_DAYS_BEFORE, "late")]
     assert report.errors == []
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidInputError, match="Ngày cuối"):
-        ledger.completeness_checks.completeness(date(2026, 12, 31), date(2026, 1, 1))
+        ledger.completeness.completeness(date(2026, 12, 31), date(2026, 1, 1))
 
 
 def test_obligations_are_listed_by_status(ledger: Ledger) -> None:
     loan_id = loan_due_on_28_november(ledger)
-    ledger.sweeps.sweep(THIRTY_DAYS_BEFORE)
+    ledger.reminders.sweep(THIRTY_DAYS_BEFORE)
 
-    issued = ledger.completeness_checks.obligation_list(*NOVEMBER, status="issued")
-    pending = ledger.completeness_checks.obligation_list(
-        *NOVEMBER, rule=ReminderRule.REGULAR_REVIEW_STARTS, status="pending"
-    )
+    issued = ledger.completeness.obligation_list(*NOVEMBER, status="issued")
+    pending = ledger.completeness.obligation_list(*NOVEMBER, rule=ReminderRule.REGULAR_REVIEW_STARTS, status="pending")
 
     assert [o.subject_id for o in issued] == [loan_id]
     assert [o.due_on for o in pending] == [date(2026, 11, 15)]
@@ -257,9 +255,9 @@ def test_a_reminder_added_to_the_schedule_after_the_sweeps_is_missing_until_the_
     )
     reconfigured = Ledger(settings, clock=clock)
 
-    gap = reconfigured.completeness_checks.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
-    reconfigured.sweeps.sweep(THIRTY_DAYS_BEFORE)
-    filled = reconfigured.completeness_checks.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
+    gap = reconfigured.completeness.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
+    reconfigured.reminders.sweep(THIRTY_DAYS_BEFORE)
+    filled = reconfigured.completeness.completeness(*NOVEMBER, today=THIRTY_DAYS_BEFORE)
     reconfigured.close()
 
     assert [missing.notice_on for _, missing in gap.errors] == [date(2026, 9, 29)]
@@ -273,9 +271,9 @@ def test_the_demo_commune_accounts_for_every_obligation_from_2021_to_2026(
     ledger = make_ledger("memory:")
     load_demo(ledger, households=120)
 
-    report = ledger.completeness_checks.completeness(date(2021, 1, 1), date(2026, 12, 31))
+    report = ledger.completeness.completeness(date(2021, 1, 1), date(2026, 12, 31))
 
-    due = ledger.deadlines.obligations(date(2021, 1, 1), date(2026, 12, 31))
+    due = ledger.obligations.obligations(date(2021, 1, 1), date(2026, 12, 31))
     assert {a.obligation.obligation_id for a in report.accounts} == {o.obligation_id for o in due}
     assert all(a.created_by for a in report.accounts)
     assert report.counts["late"] > 0

@@ -118,13 +118,13 @@ def remind_xuan_ha_official(ledger: Ledger) -> UUID:
     end on 10/01/2027, so the 90-day reminder of 12/10/2026 is issued, late, by the sweep of 28/11/2026."""
     ledger.users.set_user_email("diachinh", ADDRESS)
     escaped_household(ledger, date(2024, 1, 10))
-    ledger.sweeps.sweep()
+    ledger.reminders.sweep()
     [item] = official_reminders(ledger)
     return item.reminder_id
 
 
 def official_reminders(ledger: Ledger, username: str = "diachinh") -> list[ReminderItem]:
-    return ledger.reminders.inbox(actor(ledger, username), include_acknowledged=True)
+    return ledger.inbox.inbox(actor(ledger, username), include_acknowledged=True)
 
 
 def email_state(ledger: Ledger) -> str | None:
@@ -152,9 +152,7 @@ def test_a_reminder_is_emailed_once_to_the_official_of_its_hamlet(ledger: Ledger
     [(recipients, message)] = mail_server.received
     assert (report.sent, report.failed, report.skipped_uncertain) == (1, 0, 0)
     assert recipients == [ADDRESS] and message["To"] == ADDRESS
-    assert message["Subject"] == (
-        "Nhắc việc: Hết thời hạn 36 tháng hộ mới thoát nghèo – Nguyễn Văn An, hạn 10/01/2027"
-    )
+    assert message["Subject"] == ("Nhắc việc: Hết thời hạn 36 tháng hộ mới thoát nghèo – Nguyễn Văn An, hạn 10/01/2027")
     assert message["Message-ID"] == message_id(reminder_id, SENDER) == f"<reminder-{reminder_id}@haihoa.gov.vn>"
     assert email_state(ledger) == "sent"
 
@@ -312,7 +310,7 @@ def test_a_connection_lost_while_the_message_is_handed_over_is_never_resent(
 
 def test_an_official_without_an_email_address_gets_no_email(commune: Ledger, mail_server: MailServer) -> None:
     escaped_household(commune, date(2024, 1, 10))
-    commune.sweeps.sweep()
+    commune.reminders.sweep()
 
     report = commune.outbox.send_due_emails()
 
@@ -337,7 +335,7 @@ def test_with_no_mail_server_configured_nothing_is_emailed(
 
 def test_a_reminder_already_acknowledged_is_not_emailed(commune: Ledger, mail_server: MailServer) -> None:
     reminder_id = remind_xuan_ha_official(commune)
-    commune.reminders.acknowledge_reminder(actor(commune, "diachinh"), reminder_id, entry(date(2026, 11, 28)))
+    commune.inbox.acknowledge_reminder(actor(commune, "diachinh"), reminder_id, entry(date(2026, 11, 28)))
 
     report = commune.outbox.send_due_emails()
 
@@ -372,7 +370,7 @@ def test_removing_the_address_stops_the_email(commune: Ledger, mail_server: Mail
     commune.users.set_user_email("diachinh", ADDRESS)
     commune.users.set_user_email("diachinh", "")
     escaped_household(commune, date(2024, 1, 10))
-    commune.sweeps.sweep()
+    commune.reminders.sweep()
 
     report = commune.outbox.send_due_emails()
 

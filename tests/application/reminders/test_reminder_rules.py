@@ -36,7 +36,7 @@ def test_a_loan_is_reminded_30_days_before_it_falls_due_and_on_the_day(ledger: L
         actor(ledger, "diachinh"), household_id, Programme.POOR, 30_000_000, 12, entry(date(2025, 12, 31))
     )
 
-    ledger.sweeps.sweep(date(2026, 12, 31))
+    ledger.reminders.sweep(date(2026, 12, 31))
 
     assert notices(ledger, loan.subject_id, ReminderRule.LOAN_DUE) == [
         (date(2026, 12, 1), "diachinh"),
@@ -50,7 +50,7 @@ def test_escaping_near_poverty_opens_the_three_year_loan_window_of_decision_28(l
     ledger.households.record_escape(chair, household_id, Standing.POOR, entry(date(2023, 1, 5)), becomes_near_poor=True)
     ledger.households.record_escape(chair, household_id, Standing.NEAR_POOR, entry(date(2023, 12, 29)))
 
-    ledger.sweeps.sweep(date(2026, 12, 29))
+    ledger.reminders.sweep(date(2026, 12, 29))
 
     assert [d for d, _ in notices(ledger, household_id, ReminderRule.ESCAPED_LOAN_WINDOW_END)] == [
         date(2026, 11, 29),
@@ -65,16 +65,16 @@ def test_falling_back_cancels_the_loan_window_too(ledger: Ledger) -> None:
     ledger.households.record_escape(chair, household_id, Standing.NEAR_POOR, entry(date(2023, 12, 29)))
     ledger.households.record_relapse(chair, household_id, Standing.NEAR_POOR, entry(date(2025, 3, 1)))
 
-    ledger.sweeps.sweep(date(2026, 12, 29))
+    ledger.reminders.sweep(date(2026, 12, 29))
 
-    [window] = ledger.deadlines.obligations(rule=ReminderRule.ESCAPED_LOAN_WINDOW_END)
+    [window] = ledger.obligations.obligations(rule=ReminderRule.ESCAPED_LOAN_WINDOW_END)
     assert (window.status, notices(ledger, household_id, ReminderRule.ESCAPED_LOAN_WINDOW_END)) == ("cancelled", [])
 
 
 def test_an_overdue_project_review_is_escalated_to_the_vice_chair_after_30_days(ledger: Ledger) -> None:
     project_id = approved_project(ledger, date(2023, 1, 1))
 
-    ledger.sweeps.sweep(date(2026, 2, 15))
+    ledger.reminders.sweep(date(2026, 2, 15))
 
     assert notices(ledger, project_id, ReminderRule.PROJECT_FINAL_REVIEW)[-1] == (date(2026, 1, 31), "phochutich")
 
@@ -83,9 +83,9 @@ def test_amending_a_project_moves_its_review_and_records_why(ledger: Ledger) -> 
     project_id = approved_project(ledger, date(2024, 1, 1), duration_months=24)
     ledger.projects.amend_project(actor(ledger, "chutich"), project_id, 30, entry(date(2025, 6, 1)))
 
-    ledger.sweeps.sweep(date(2026, 5, 1))
+    ledger.reminders.sweep(date(2026, 5, 1))
 
-    old, new = ledger.deadlines.obligations(rule=ReminderRule.PROJECT_FINAL_REVIEW)
+    old, new = ledger.obligations.obligations(rule=ReminderRule.PROJECT_FINAL_REVIEW)
     assert (old.due_on, old.status, new.due_on, new.status) == (
         date(2026, 1, 1),
         "cancelled",
@@ -97,25 +97,25 @@ def test_amending_a_project_moves_its_review_and_records_why(ledger: Ledger) -> 
 
 def test_a_reminder_left_unacknowledged_for_a_week_goes_to_the_supervisor_once(ledger: Ledger) -> None:
     project_id = approved_project(ledger, date(2024, 1, 1))
-    ledger.sweeps.sweep(date(2026, 10, 3))
+    ledger.reminders.sweep(date(2026, 10, 3))
 
-    ledger.sweeps.sweep(date(2026, 10, 10))
-    ledger.sweeps.sweep(date(2026, 10, 20))
+    ledger.reminders.sweep(date(2026, 10, 10))
+    ledger.reminders.sweep(date(2026, 10, 20))
 
-    escalated = [r for r in ledger.reminders.inbox(actor(ledger, "phochutich")) if r.subject_id == project_id]
+    escalated = [r for r in ledger.inbox.inbox(actor(ledger, "phochutich")) if r.subject_id == project_id]
     assert [(r.notice_on, r.escalated) for r in escalated] == [(date(2026, 10, 10), True)]
 
 
 def test_an_acknowledged_reminder_is_not_escalated(ledger: Ledger) -> None:
     project_id = approved_project(ledger, date(2024, 1, 1))
-    ledger.sweeps.sweep(date(2026, 10, 3))
+    ledger.reminders.sweep(date(2026, 10, 3))
     official = actor(ledger, "diachinh")
-    for reminder in ledger.reminders.inbox(official):
-        ledger.reminders.acknowledge_reminder(official, reminder.reminder_id, entry(date(2026, 10, 4)))
+    for reminder in ledger.inbox.inbox(official):
+        ledger.inbox.acknowledge_reminder(official, reminder.reminder_id, entry(date(2026, 10, 4)))
 
-    ledger.sweeps.sweep(date(2026, 10, 20))
+    ledger.reminders.sweep(date(2026, 10, 20))
 
-    assert [r for r in ledger.reminders.inbox(actor(ledger, "phochutich")) if r.subject_id == project_id] == []
+    assert [r for r in ledger.inbox.inbox(actor(ledger, "phochutich")) if r.subject_id == project_id] == []
 
 
 def test_resolving_a_reminder_with_a_note_resolves_its_obligation(ledger: Ledger) -> None:
@@ -123,34 +123,34 @@ def test_resolving_a_reminder_with_a_note_resolves_its_obligation(ledger: Ledger
     loan = ledger.loans.grant_loan(
         actor(ledger, "diachinh"), household_id, Programme.POOR, 30_000_000, 12, entry(date(2025, 12, 31))
     )
-    ledger.sweeps.sweep(date(2026, 12, 1))
+    ledger.reminders.sweep(date(2026, 12, 1))
     official = actor(ledger, "diachinh")
-    [reminder] = [r for r in ledger.reminders.inbox(official) if r.subject_id == loan.subject_id]
+    [reminder] = [r for r in ledger.inbox.inbox(official) if r.subject_id == loan.subject_id]
 
-    ledger.reminders.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 11, 2), note="Hộ đã trả nợ đủ"))
-    ledger.sweeps.sweep(date(2026, 12, 31))
+    ledger.inbox.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 11, 2), note="Hộ đã trả nợ đủ"))
+    ledger.reminders.sweep(date(2026, 12, 31))
 
-    [obligation] = ledger.deadlines.obligations(rule=ReminderRule.LOAN_DUE)
+    [obligation] = ledger.obligations.obligations(rule=ReminderRule.LOAN_DUE)
     assert (obligation.status, obligation.status_reason) == ("resolved", "diachinh: Hộ đã trả nợ đủ")
     assert len(notices(ledger, loan.subject_id, ReminderRule.LOAN_DUE)) == 1
 
 
 def test_resolving_without_saying_how_is_refused(ledger: Ledger) -> None:
     project_id = approved_project(ledger, date(2024, 1, 1))
-    ledger.sweeps.sweep(date(2026, 10, 3))
+    ledger.reminders.sweep(date(2026, 10, 3))
     official = actor(ledger, "diachinh")
-    [reminder, *_] = [r for r in ledger.reminders.inbox(official) if r.subject_id == project_id]
+    [reminder, *_] = [r for r in ledger.inbox.inbox(official) if r.subject_id == project_id]
 
     with pytest.raises(ReminderRefusedError, match="Hãy ghi rõ"):
-        ledger.reminders.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 10, 4)))
+        ledger.inbox.resolve_reminder(official, reminder.reminder_id, entry(date(2026, 10, 4)))
 
 
 def test_the_calendar_reminds_the_chair_of_the_monthly_review_from_the_first_sweep(ledger: Ledger) -> None:
-    ledger.sweeps.sweep(date(2026, 11, 10))
+    ledger.reminders.sweep(date(2026, 11, 10))
 
-    ledger.sweeps.sweep(date(2026, 11, 15))
+    ledger.reminders.sweep(date(2026, 11, 15))
 
-    november, december = ledger.deadlines.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
+    november, december = ledger.obligations.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
     assert (november.due_on, november.status, [r.recipient for r in november.reminders]) == (
         date(2026, 11, 15),
         "issued",
@@ -160,18 +160,18 @@ def test_the_calendar_reminds_the_chair_of_the_monthly_review_from_the_first_swe
 
 
 def test_opening_the_monthly_review_resolves_its_calendar_deadline(ledger: Ledger) -> None:
-    ledger.sweeps.sweep(date(2026, 11, 10))
+    ledger.reminders.sweep(date(2026, 11, 10))
 
     ledger.reviews.open_review(actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16)))
 
-    [starts] = ledger.deadlines.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
+    [starts] = ledger.obligations.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
     assert (starts.status, starts.status_reason) == ("resolved", "Đã mở đợt rà soát ngày 16/11/2026")
 
 
 def test_a_review_opened_before_the_sweep_noted_its_deadline_still_resolves_it(ledger: Ledger) -> None:
     ledger.reviews.open_review(actor(ledger, "chutich"), ReviewKind.REGULAR, 2026, 11, entry(date(2026, 11, 16)))
 
-    ledger.sweeps.sweep(date(2026, 11, 15))
+    ledger.reminders.sweep(date(2026, 11, 15))
 
-    november, _ = ledger.deadlines.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
+    november, _ = ledger.obligations.obligations(rule=ReminderRule.REGULAR_REVIEW_STARTS)
     assert (november.status, november.reminders) == ("resolved", ())

@@ -17,13 +17,13 @@ def ledger_with(schedules: dict[str, dict[str, object]]) -> Ledger:
 def test_without_configuration_each_rule_keeps_its_default_lead_times() -> None:
     ledger = ledger_with({})
 
-    assert ledger.sweeps.schedules() == DEFAULT_SCHEDULES
+    assert ledger.reminders.schedules() == DEFAULT_SCHEDULES
 
 
 def test_a_configured_lead_time_replaces_only_what_it_names() -> None:
     ledger = ledger_with({"project_final_review": {"days_before": [60, 0]}})
 
-    schedules = ledger.sweeps.schedules()
+    schedules = ledger.reminders.schedules()
 
     assert schedules[ReminderRule.PROJECT_FINAL_REVIEW] == ReminderSchedule((60, 0), 30, 30)
     assert schedules[ReminderRule.LOAN_DUE] == DEFAULT_SCHEDULES[ReminderRule.LOAN_DUE]

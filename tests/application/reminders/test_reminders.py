@@ -35,7 +35,7 @@ def days(n: int) -> timedelta:
 def test_the_sweep_reminds_the_hamlets_official_90_30_and_0_days_before_the_window_ends(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
 
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
 
     assert notices(ledger, household_id, WINDOW) == [
         (WINDOW_ENDS - days(90), "diachinh"),
@@ -47,7 +47,7 @@ def test_the_sweep_reminds_the_hamlets_official_90_30_and_0_days_before_the_wind
 def test_window_reminders_for_another_hamlet_go_to_its_official(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON, hamlet=XUAN_DAI_DONG)
 
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
 
     assert {recipient for _, recipient in notices(ledger, household_id)} == {"vanhoa"}
 
@@ -56,7 +56,7 @@ def test_window_reminders_for_another_hamlet_go_to_its_official(ledger: Ledger) 
 def test_the_sweep_issues_every_reminder_whose_date_has_come(ledger: Ledger, days_before: int, issued: int) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
 
-    ledger.sweeps.sweep(WINDOW_ENDS - days(days_before))
+    ledger.reminders.sweep(WINDOW_ENDS - days(days_before))
 
     assert len(notices(ledger, household_id, WINDOW)) == issued
 
@@ -64,9 +64,9 @@ def test_the_sweep_issues_every_reminder_whose_date_has_come(ledger: Ledger, day
 def test_a_reminder_issued_after_its_date_is_marked_late(ledger: Ledger) -> None:
     escaped_household(ledger, ESCAPED_ON)
 
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
 
-    items = ledger.reminders.inbox(actor(ledger, "diachinh"))
+    items = ledger.inbox.inbox(actor(ledger, "diachinh"))
     assert sorted((item.notice_on, item.late) for item in items) == [
         (WINDOW_ENDS - days(90), True),
         (WINDOW_ENDS - days(30), True),
@@ -76,10 +76,10 @@ def test_a_reminder_issued_after_its_date_is_marked_late(ledger: Ledger) -> None
 
 def test_running_the_sweep_twice_issues_nothing_new(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
     issued_before = ledger.audit.audit_log(AuditFilter(action="Reminder.Issued"))
 
-    report = ledger.sweeps.sweep(WINDOW_ENDS)
+    report = ledger.reminders.sweep(WINDOW_ENDS)
 
     assert report.issued == 0
     assert report.already_issued >= 3
@@ -91,10 +91,10 @@ def test_a_restarted_ledger_issues_nothing_new(
     ledger: Ledger, make_ledger: Callable[[str], Ledger], database_url: str
 ) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
     restarted = ledger if database_url == "memory:" else make_ledger(database_url)
 
-    report = restarted.sweeps.sweep(WINDOW_ENDS)
+    report = restarted.reminders.sweep(WINDOW_ENDS)
 
     assert report.issued == 0
     assert len(notices(restarted, household_id)) == 3
@@ -103,7 +103,7 @@ def test_a_restarted_ledger_issues_nothing_new(
 def test_the_sweep_without_a_date_uses_todays_date_in_vietnam(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
 
-    report = ledger.sweeps.sweep()
+    report = ledger.reminders.sweep()
 
     assert report.today == WINDOW_ENDS
     assert len(notices(ledger, household_id, WINDOW)) == 3
@@ -111,10 +111,10 @@ def test_the_sweep_without_a_date_uses_todays_date_in_vietnam(ledger: Ledger) ->
 
 def test_falling_back_cancels_the_window_so_later_sweeps_issue_no_more_reminders(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS - days(90))
+    ledger.reminders.sweep(WINDOW_ENDS - days(90))
     ledger.households.record_relapse(actor(ledger, "diachinh"), household_id, Standing.POOR, entry(date(2026, 9, 1)))
 
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
 
     assert notices(ledger, household_id) == [(WINDOW_ENDS - days(90), "diachinh")]
 
@@ -122,7 +122,7 @@ def test_falling_back_cancels_the_window_so_later_sweeps_issue_no_more_reminders
 def test_the_project_review_is_reminded_before_its_end_and_every_30_days_while_overdue(ledger: Ledger) -> None:
     project_id = approved_project(ledger, PROJECT_STARTS, responsible="diachinh")
 
-    ledger.sweeps.sweep(PROJECT_ENDS + days(65))
+    ledger.reminders.sweep(PROJECT_ENDS + days(65))
 
     assert [notice_on - PROJECT_ENDS for notice_on, _ in notices(ledger, project_id)] == [
         days(-90),
@@ -136,69 +136,67 @@ def test_the_project_review_is_reminded_before_its_end_and_every_30_days_while_o
 def test_project_reminders_go_to_the_official_responsible_for_the_project(ledger: Ledger) -> None:
     project_id = approved_project(ledger, PROJECT_STARTS, responsible="phochutich")
 
-    ledger.sweeps.sweep(PROJECT_ENDS)
+    ledger.reminders.sweep(PROJECT_ENDS)
 
     assert {recipient for _, recipient in notices(ledger, project_id)} == {"phochutich"}
 
 
 def test_a_reviewed_project_is_reminded_no_more(ledger: Ledger) -> None:
     project_id = approved_project(ledger, PROJECT_STARTS)
-    ledger.sweeps.sweep(PROJECT_ENDS)
+    ledger.reminders.sweep(PROJECT_ENDS)
     ledger.projects.review_project(actor(ledger, "diachinh"), project_id, "Tăng thu nhập", entry(date(2026, 1, 5)))
 
-    ledger.sweeps.sweep(date(2026, 11, 28))
+    ledger.reminders.sweep(date(2026, 11, 28))
 
     assert len(notices(ledger, project_id)) == 3
 
 
 def test_acknowledging_a_reminder_removes_it_from_the_inbox(ledger: Ledger) -> None:
     escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS - days(90))
+    ledger.reminders.sweep(WINDOW_ENDS - days(90))
     official = actor(ledger, "diachinh")
-    [reminder] = ledger.reminders.inbox(official)
+    [reminder] = ledger.inbox.inbox(official)
 
-    ledger.reminders.acknowledge_reminder(official, reminder.reminder_id, entry(WINDOW_ENDS, note="Đã rà soát"))
+    ledger.inbox.acknowledge_reminder(official, reminder.reminder_id, entry(WINDOW_ENDS, note="Đã rà soát"))
 
-    assert ledger.reminders.inbox(official) == []
-    assert [item.acknowledged_by for item in ledger.reminders.inbox(official, include_acknowledged=True)] == [
-        "diachinh"
-    ]
+    assert ledger.inbox.inbox(official) == []
+    assert [item.acknowledged_by for item in ledger.inbox.inbox(official, include_acknowledged=True)] == ["diachinh"]
 
 
 @pytest.mark.parametrize("leader", ["chutich", "phochutich"])
 def test_the_chair_or_vice_chair_may_acknowledge_an_officials_reminder(ledger: Ledger, leader: str) -> None:
     escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS - days(90))
-    [reminder] = ledger.reminders.inbox(actor(ledger, "diachinh"))
+    ledger.reminders.sweep(WINDOW_ENDS - days(90))
+    [reminder] = ledger.inbox.inbox(actor(ledger, "diachinh"))
 
-    ledger.reminders.acknowledge_reminder(actor(ledger, leader), reminder.reminder_id, entry(WINDOW_ENDS))
+    ledger.inbox.acknowledge_reminder(actor(ledger, leader), reminder.reminder_id, entry(WINDOW_ENDS))
 
-    assert ledger.reminders.unacknowledged_count(actor(ledger, "diachinh")) == 0
+    assert ledger.inbox.unacknowledged_count(actor(ledger, "diachinh")) == 0
 
 
 @pytest.mark.parametrize("someone_else", ["vanhoa", "mttq"])
 def test_only_the_recipient_may_acknowledge_a_reminder(ledger: Ledger, someone_else: str) -> None:
     escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS - days(90))
-    [reminder] = ledger.reminders.inbox(actor(ledger, "diachinh"))
+    ledger.reminders.sweep(WINDOW_ENDS - days(90))
+    [reminder] = ledger.inbox.inbox(actor(ledger, "diachinh"))
     position = ledger.log_position()
 
     with pytest.raises(NotAllowedError):
-        ledger.reminders.acknowledge_reminder(actor(ledger, someone_else), reminder.reminder_id, entry(WINDOW_ENDS))
+        ledger.inbox.acknowledge_reminder(actor(ledger, someone_else), reminder.reminder_id, entry(WINDOW_ENDS))
 
     assert ledger.log_position() == position
-    assert ledger.reminders.unacknowledged_count(actor(ledger, "diachinh")) == 1
+    assert ledger.inbox.unacknowledged_count(actor(ledger, "diachinh")) == 1
 
 
 def test_acknowledging_a_reminder_twice_is_refused(ledger: Ledger) -> None:
     escaped_household(ledger, ESCAPED_ON)
-    ledger.sweeps.sweep(WINDOW_ENDS - days(90))
+    ledger.reminders.sweep(WINDOW_ENDS - days(90))
     official = actor(ledger, "diachinh")
-    [reminder] = ledger.reminders.inbox(official)
-    ledger.reminders.acknowledge_reminder(official, reminder.reminder_id, entry(WINDOW_ENDS))
+    [reminder] = ledger.inbox.inbox(official)
+    ledger.inbox.acknowledge_reminder(official, reminder.reminder_id, entry(WINDOW_ENDS))
 
     with pytest.raises(ReminderRefusedError, match="đã được diachinh xác nhận"):
-        ledger.reminders.acknowledge_reminder(actor(ledger, "chutich"), reminder.reminder_id, entry(WINDOW_ENDS))
+        ledger.inbox.acknowledge_reminder(actor(ledger, "chutich"), reminder.reminder_id, entry(WINDOW_ENDS))
 
 
 def test_a_window_reopened_on_the_day_it_was_closed_is_still_reminded(ledger: Ledger) -> None:
@@ -207,7 +205,7 @@ def test_a_window_reopened_on_the_day_it_was_closed_is_still_reminded(ledger: Le
     ledger.households.record_relapse(chair, household_id, Standing.POOR, entry(ESCAPED_ON))
     ledger.households.record_escape(chair, household_id, Standing.POOR, entry(ESCAPED_ON))
 
-    ledger.sweeps.sweep(WINDOW_ENDS)
+    ledger.reminders.sweep(WINDOW_ENDS)
 
     assert len(notices(ledger, household_id, WINDOW)) == 3
 
@@ -215,7 +213,7 @@ def test_a_window_reopened_on_the_day_it_was_closed_is_still_reminded(ledger: Le
 def test_an_official_may_run_the_sweep_now_rather_than_wait_for_tomorrow(ledger: Ledger) -> None:
     household_id = escaped_household(ledger, ESCAPED_ON)
 
-    report = ledger.sweeps.sweep_on_request(actor(ledger, "diachinh"))
+    report = ledger.reminders.sweep_on_request(actor(ledger, "diachinh"))
 
     assert report.today == WINDOW_ENDS
     assert len(notices(ledger, household_id, WINDOW)) == 3
@@ -226,6 +224,6 @@ def test_the_supervisor_may_not_run_the_sweep(ledger: Ledger) -> None:
     position = ledger.log_position()
 
     with pytest.raises(NotAllowedError):
-        ledger.sweeps.sweep_on_request(actor(ledger, "mttq"))
+        ledger.reminders.sweep_on_request(actor(ledger, "mttq"))
 
     assert ledger.log_position() == position

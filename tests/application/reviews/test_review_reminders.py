@@ -53,7 +53,7 @@ def test_the_sweep_reminds_the_chair_5_days_before_the_decision_is_due_and_on_th
 ) -> None:
     review_id = regular_review(ledger)
 
-    ledger.sweeps.sweep(today)
+    ledger.reminders.sweep(today)
 
     assert notices(ledger, review_id, RULE) == expected
 
@@ -61,7 +61,7 @@ def test_the_sweep_reminds_the_chair_5_days_before_the_decision_is_due_and_on_th
 def test_an_overdue_decision_is_reminded_every_week(ledger: Ledger) -> None:
     review_id = regular_review(ledger)
 
-    ledger.sweeps.sweep(date(2026, 12, 15))
+    ledger.reminders.sweep(date(2026, 12, 15))
 
     assert [notice_on for notice_on, _ in notices(ledger, review_id, RULE)] == [
         date(2026, 11, 26),
@@ -74,7 +74,7 @@ def test_an_overdue_decision_is_reminded_every_week(ledger: Ledger) -> None:
 def test_the_chairs_decision_ends_the_reminders(ledger: Ledger) -> None:
     review_id, _ = reviewed_request(ledger)
 
-    ledger.sweeps.sweep(date(2026, 12, 15))
+    ledger.reminders.sweep(date(2026, 12, 15))
 
     assert notices(ledger, review_id, RULE) == []
 
@@ -88,10 +88,10 @@ def test_a_reminder_issued_before_the_decision_stays_but_no_new_one_follows(ledg
         chair, review_id, XUAN_HA, "Trưởng xóm", 25, {applicant: 80}, "05/BB", entry(date(2026, 11, 18))
     )
     ledger.reviews.start_posting(chair, review_id, XUAN_HA, entry(date(2026, 11, 19)))
-    ledger.sweeps.sweep(date(2026, 11, 26))
+    ledger.reminders.sweep(date(2026, 11, 26))
     ledger.reviews.decide_review(chair, review_id, entry(date(2026, 11, 25), basis=DECISION))
 
-    ledger.sweeps.sweep(DUE_ON)
+    ledger.reminders.sweep(DUE_ON)
 
     assert notices(ledger, review_id, RULE) == [(date(2026, 11, 26), "chutich")]
 
@@ -101,6 +101,6 @@ def test_the_periodic_review_has_no_decision_deadline_to_remind(ledger: Ledger) 
         actor(ledger, "chutich"), ReviewKind.PERIODIC, 2026, 0, entry(date(2026, 10, 1))
     ).subject_id
 
-    ledger.sweeps.sweep(date(2027, 3, 1))
+    ledger.reminders.sweep(date(2027, 3, 1))
 
     assert (ledger.review_records.review_summary(review_id).decision_due_on, notices(ledger, review_id)) == (None, [])

@@ -26,13 +26,13 @@ def loan_id(web_ledger: Ledger) -> UUID:
     loan = web_ledger.loans.grant_loan(
         actor(web_ledger, "diachinh"), household_id, Programme.POOR, 20_000_000, 2, entry(date(2026, 9, 28))
     )
-    web_ledger.sweeps.sweep(date(2026, 10, 29))
-    web_ledger.sweeps.sweep(date(2026, 11, 28))
+    web_ledger.reminders.sweep(date(2026, 10, 29))
+    web_ledger.reminders.sweep(date(2026, 11, 28))
     return loan.subject_id
 
 
 def reminder_of(ledger: Ledger, subject_id: UUID) -> UUID:
-    inbox = ledger.reminders.inbox(actor(ledger, "diachinh"), include_acknowledged=True)
+    inbox = ledger.inbox.inbox(actor(ledger, "diachinh"), include_acknowledged=True)
     return next(r.reminder_id for r in inbox if r.subject_id == subject_id)
 
 
@@ -118,7 +118,7 @@ def test_resolving_a_reminder_with_a_note_shows_it_resolved(
     assert response.status_code == 303
     assert "Đã ghi nhận việc đã được giải quyết." in inbox
     assert "Hộ đã trả nợ đủ" in inbox
-    assert [o.status for o in web_ledger.deadlines.obligations() if o.subject_id == loan_id] == ["resolved"]
+    assert [o.status for o in web_ledger.obligations.obligations() if o.subject_id == loan_id] == ["resolved"]
 
 
 def test_resolving_without_a_note_is_refused_with_the_message(
@@ -142,7 +142,7 @@ def test_a_resolution_without_the_forms_csrf_token_is_refused(
     response = browser("diachinh").client.post(path, data={"note": "Hộ đã trả nợ đủ"})
 
     assert response.status_code == 403
-    assert [o.status for o in web_ledger.deadlines.obligations() if o.subject_id == loan_id] == ["issued"]
+    assert [o.status for o in web_ledger.obligations.obligations() if o.subject_id == loan_id] == ["issued"]
 
 
 def test_a_read_only_user_cannot_resolve_a_reminder(
@@ -179,7 +179,7 @@ def test_the_responsible_official_amends_a_project_and_its_review_moves(
     assert response.status_code == 303
     assert "kết thúc 01/12/2026" in page
     assert "Điều chỉnh thời gian thực hiện dự án" in page
-    assert [(o.due_on, o.status) for o in web_ledger.deadlines.obligations() if o.subject_id == project_id] == [
+    assert [(o.due_on, o.status) for o in web_ledger.obligations.obligations() if o.subject_id == project_id] == [
         (date(2026, 6, 1), "cancelled"),
         (date(2026, 12, 1), "pending"),
     ]
@@ -280,12 +280,12 @@ def test_the_page_header_counts_new_reminders_and_overdue_deadlines_of_the_offic
     web_ledger.loans.grant_loan(
         actor(web_ledger, "diachinh"), household_id, Programme.POOR, 10_000_000, 1, entry(date(2026, 9, 20))
     )  # due 20/10/2026, more than a month ago
-    web_ledger.sweeps.sweep(date(2026, 11, 28))
+    web_ledger.reminders.sweep(date(2026, 11, 28))
 
     page = browser("diachinh").client.get("/")
     chair = browser("chutich").client.get("/")
 
     assert page.context["overdue_count"] == 1
-    assert page.context["inbox_count"] == web_ledger.reminders.unacknowledged_count(actor(web_ledger, "diachinh")) >= 2
+    assert page.context["inbox_count"] == web_ledger.inbox.unacknowledged_count(actor(web_ledger, "diachinh")) >= 2
     assert "1 quá hạn" in page.text
     assert chair.context["overdue_count"] == 0

@@ -187,7 +187,7 @@ def test_reminders_are_listed_and_acknowledged_through_the_api(api: Api, web_led
     household_id = api.household()
     api.post(f"/households/{household_id}/recognitions", {"standing": "poor", "effective_on": "2023-01-10"})
     api.post(f"/households/{household_id}/escapes", {"from_standing": "poor", "effective_on": "2023-12-14"})
-    web_ledger.sweeps.sweep()
+    web_ledger.reminders.sweep()
 
     reminders = api.get("/reminders").json()
     acknowledged = api.post(f"/reminders/{reminders[0]['id']}/acknowledgement", {"note": "Đã rà soát"})

@@ -50,7 +50,7 @@ def test_pages_the_api_static_files_redirects_and_errors_all_carry_the_headers(w
 
 def test_a_server_error_carries_the_headers_too(web_ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
     browser = Browser(web_ledger).log_in("diachinh")
-    monkeypatch.setattr(web_ledger.reminders, "unacknowledged_count", lambda *_: 1 // 0)
+    monkeypatch.setattr(web_ledger.inbox, "unacknowledged_count", lambda *_: 1 // 0)
     client = TestClient(browser.client.app, raise_server_exceptions=False, cookies=browser.client.cookies)
 
     response = client.get("/")
