@@ -13,6 +13,7 @@ from application.audit.corrections import CorrectionSummary
 from application.core.ledger_core import Entry
 from domain.acts import LegalBasis
 from domain.correction import Changes
+from domain.deadlines import PROJECT_MAX_DURATION_MONTHS
 from web.shared.api_errors import ERROR_RESPONSES
 from web.shared.dependencies import ApiActor, LedgerDep
 from web.shared.schemas import BasisIn, RecordedOut
@@ -29,7 +30,9 @@ class CorrectionIn(BaseModel):
     amount: int | None = Field(None, ge=1, description="Khoản vay: số tiền đúng")
     term_months: int | None = Field(None, ge=1, le=120, description="Khoản vay: thời hạn đúng (tháng)")
     starts_on: date | None = Field(None, description="Dự án: ngày bắt đầu đúng")
-    duration_months: int | None = Field(None, ge=1, le=36, description="Dự án: thời gian thực hiện đúng (tháng)")
+    duration_months: int | None = Field(
+        None, ge=1, le=PROJECT_MAX_DURATION_MONTHS, description="Dự án: thời gian thực hiện đúng (tháng)"
+    )
     reason: str = Field("", description="Lý do đính chính (bắt buộc)")
     evidence: str = Field("", description="Chứng cứ: số, ngày văn bản hoặc mô tả tài liệu (bắt buộc)")
     command_id: str = Field("", description="Mã yêu cầu; gửi lại cùng mã thì chỉ ghi một lần")

@@ -13,6 +13,7 @@ from application.core.ledger_core import Entry
 from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.correction import CORRECTION_STATUS_LABELS, DECISION_LABELS, Changes
+from domain.deadlines import PROJECT_MAX_DURATION_MONTHS
 from domain.user import COMMUNE_WIDE_ROLES
 from web.shared.dependencies import CheckedForm, LedgerDep, PageActor
 from web.shared.forms import FormReader, whole_number
@@ -94,7 +95,9 @@ def read_changes(reader: FormReader) -> Changes:
         amount=reader.integer("amount", minimum=1, required=False),
         term_months=reader.integer("term_months", minimum=1, maximum=120, required=False),
         starts_on=reader.date("starts_on", required=False),
-        duration_months=reader.integer("duration_months", minimum=1, maximum=36, required=False),
+        duration_months=reader.integer(
+            "duration_months", minimum=1, maximum=PROJECT_MAX_DURATION_MONTHS, required=False
+        ),
     )
 
 
