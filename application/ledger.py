@@ -10,6 +10,7 @@ from application.audit.as_of import AsOfQueries
 from application.audit.backup import BackupCases
 from application.audit.corrections import CorrectionCases
 from application.audit.export import AuditExportCases
+from application.audit.read_model_status import ReadModelStatusCases
 from application.audit.tamper_evidence import TamperEvidenceCases
 from application.audit.trail import AuditCases
 from application.core.ledger_core import EventStore, LedgerCore
@@ -26,7 +27,6 @@ from application.plan.cases import PlanCases
 from application.plan.dashboard import DashboardQueries
 from application.projects.cases import ProjectCases
 from application.readmodels.catchup import ReadModels
-from application.readmodels.status import ReadModelStatusCases
 from application.reminders.completeness import CompletenessQueries
 from application.reminders.inbox import ReminderCases
 from application.reminders.obligations import ObligationQueries

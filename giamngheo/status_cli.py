@@ -9,9 +9,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from application.audit.read_model_status import ReadModelStatus
 from application.core.ledger_core import Entry
 from application.readmodels.stalls import Stall
-from application.readmodels.status import ReadModelStatus
 from giamngheo.report import WithLedger
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -1,1 +1,1 @@
-"""The audit trail: log, hash chain, checkpoints, verification, export, corrections, as-of."""
+"""The audit trail: log, hash chain, checkpoints, verification, export, corrections, as-of, the read models' status."""
