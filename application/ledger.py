@@ -39,6 +39,7 @@ from application.users.cases import UserCases
 from application.users.management import UserManagementCases
 from application.users.responsibility import Responsibility
 from application.users.session_cases import SessionCases
+from application.views import registry
 
 
 class Ledger:
@@ -49,7 +50,7 @@ class Ledger:
     """
 
     def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
-        core = self.core = LedgerCore(settings, clock)
+        core = self.core = LedgerCore(settings, registry(), clock)
         self.tamper_evidence = TamperEvidenceCases(core)
         self.responsibility = Responsibility(core)
         self.households = HouseholdCases(core)

@@ -23,7 +23,7 @@ from application.core.settings import Settings, eventsourcing_env
 from application.core.transcodings import register_ledger_transcodings
 from application.readmodels.catchup import Chain, ReadModels
 from application.readmodels.database import open_view_database
-from application.views import registry
+from application.readmodels.registry import Registry
 from domain.acts import Act, LegalBasis
 from domain.bounds import Days
 from domain.indicators import IndicatorRules
@@ -90,13 +90,15 @@ class LedgerCore:
     """What every capability service shares: the store, the read models, the notary, the settings and the clock,
     and the steps of every act (act, load, record, previous)."""
 
-    def __init__(self, settings: Settings, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, settings: Settings, read_models: Registry, clock: Callable[[], datetime] | None = None) -> None:
+        """`read_models` is every capability's read model (application/views.py), given by the Ledger so that
+        the core depends on no capability."""
         self.settings = settings
         self.timezone = ZoneInfo(settings.timezone)
         self.clock = clock or (lambda: datetime.now(self.timezone))
         self.store = on_start_up(lambda: EventStore(env=eventsourcing_env(settings.database)))
         self.views = on_start_up(
-            lambda: ReadModels(open_view_database(settings.database), self.store, registry(), AUDIT_CHAIN)
+            lambda: ReadModels(open_view_database(settings.database), self.store, read_models, AUDIT_CHAIN)
         )
         self.notary = Notary(settings, self.clock)
         self.views.seal = self.notary.seal  # type: ignore[method-assign]  # a checkpoint after every write batch
