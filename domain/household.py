@@ -14,7 +14,6 @@ from domain.decisions import (
     Decision,
     DecisionKind,
     PovertyWindows,
-    Standing,
     before_registration,
     corrected_decisions,
     correction_refusal,
@@ -22,9 +21,11 @@ from domain.decisions import (
     poverty_windows,
 )
 from domain.decisions import EscapeWindow as EscapeWindow
+from domain.decisions import Standing as Standing
 from domain.formatting import vn_date, vn_money
 from domain.people import MAX_MEMBERS, MemberChange, MemberRefusedError, Person, check_person
-from domain.standards import NO_GROUNDS, Area, Grounds, IncomeEstimate, PovertyClass, PovertyStandard
+from domain.standards import NO_GROUNDS, Grounds, IncomeEstimate, PovertyClass, PovertyStandard
+from domain.standards import Area as Area
 from domain.survey import IncomeDetermination, IncompleteSurveyError, RequestForm, Survey, SurveyRefusedError
 
 
