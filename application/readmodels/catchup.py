@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import ApplicationRecorder
 
 from application.readmodels import stalls
 from application.readmodels.database import Cursor, ViewDatabase
@@ -48,15 +50,15 @@ class Chain:
     """The log's hash chain, linked in the same locked transaction as each page (application/audit/chain.py)."""
 
     create: Callable[[Cursor], None]
-    extend: Callable[..., bool]
-    """(cursor, recorder, until, page, after=…) -> whether new links were written."""
+    extend: Callable[..., int]
+    """(cursor, recorder, until, page, after=…) -> how many new links were written (0: nothing to seal)."""
 
 
 class ReadModels:
     def __init__(
         self,
         database: ViewDatabase,
-        store: Application,
+        store: Application[UUID],
         registry: Registry,
         chain: Chain,
         page_size: int = PAGE_SIZE,
@@ -83,7 +85,7 @@ class ReadModels:
             (VIEWS_NAME,),
         )
 
-    def seal(self, cursor: Cursor, recorder: object) -> None:
+    def seal(self, cursor: Cursor, recorder: ApplicationRecorder) -> None:
         """Signs the chain's new head; the ledger sets its notary here (application/audit/notary.py)."""
 
     def _schema_version(self, cursor: Cursor) -> int | None:

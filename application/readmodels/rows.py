@@ -7,12 +7,15 @@ import typing
 from dataclasses import fields
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from application.core.errors import NOT_YET_SHOWN, ReadModelsBehindError
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def projected(row: dict[str, Any] | None) -> dict[str, Any]:
@@ -24,7 +27,7 @@ def projected(row: dict[str, Any] | None) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     hints = typing.get_type_hints(cls)
-    return cls(**{f.name: convert(row.get(f.name), hints[f.name]) for f in fields(cls)})  # type: ignore[call-arg, arg-type]
+    return cls(**{f.name: convert(row.get(f.name), hints[f.name]) for f in fields(cls)})
 
 
 def convert(value: Any, kind: Any) -> Any:
