@@ -25,6 +25,7 @@ from application.demo.surveys import answers_for
 from application.ledger import Ledger
 from domain.acts import LegalBasis
 from domain.decisions import Standing
+from domain.loan import Programme
 from domain.standards import PovertyClass
 from domain.user import Actor, Role
 
@@ -81,15 +82,19 @@ def load_demo(ledger: Ledger, seed: int = 2024, households: int = DEMO_HOUSEHOLD
         return False
     for user in DEMO_USERS:
         ledger.users.create_user(user.username, user.full_name, user.role, list(user.hamlets), DEMO_PASSWORD)
-    actors = {u.username: ledger.users.actor(u.username) for u in DEMO_USERS}
+    actors: dict[str, Actor] = {}
+    for user in DEMO_USERS:
+        actor = ledger.users.actor(user.username)
+        assert actor is not None  # created just above, active
+        actors[user.username] = actor
     rng = random.Random(seed)
     plan = plan_history(rng, demo_households(rng, ledger.settings.hamlets, households))
     with ledger.batch():
-        ids = Replay(ledger, actors, plan, rng).run()  # type: ignore[arg-type]
-        add_average_living(ledger, lambda hamlet: official_of(actors, hamlet), plan, ids)  # type: ignore[arg-type]
-        add_projects(ledger, actors, plan, ids, rng)  # type: ignore[arg-type]
-    record_demo_plan(ledger, actors["chutich"])  # type: ignore[arg-type]
-    add_reviews(ledger, actors, rng)  # type: ignore[arg-type]
+        ids = Replay(ledger, actors, plan, rng).run()
+        add_average_living(ledger, lambda hamlet: official_of(actors, hamlet), plan, ids)
+        add_projects(ledger, actors, plan, ids, rng)
+    record_demo_plan(ledger, actors["chutich"])
+    add_reviews(ledger, actors, rng)
     ledger.reminders.sweep()
     return True
 
@@ -126,8 +131,7 @@ class Replay:
         return self.ids
 
     def survey(self, step: Step, actor: Actor) -> None:
-        (standing,) = step.details
-        meant = SURVEYED_CLASS[standing]  # type: ignore[index]
+        meant = SURVEYED_CLASS[step.detail(0, Standing)]
         if meant is PovertyClass.AVERAGE_LIVING and self.rng.random() < 0.4:
             meant = PovertyClass.NOT_POOR
         hamlet = self.plan.households[step.household].hamlet
@@ -135,47 +139,44 @@ class Replay:
         self.ledger.surveys.record_survey(actor, self.ids[step.household], answers, Entry(step.day))
 
     def recognise(self, step: Step, actor: Actor) -> None:
-        (standing,) = step.details
-        self.ledger.households.recognise_household(actor, self.ids[step.household], standing, decision(step.year))  # type: ignore[arg-type]
+        standing = step.detail(0, Standing)
+        self.ledger.households.recognise_household(actor, self.ids[step.household], standing, decision(step.year))
 
     def escape(self, step: Step, actor: Actor) -> None:
-        from_standing, becomes_near_poor = step.details
+        from_standing, becomes_near_poor = step.detail(0, Standing), step.detail(1, bool)
         self.ledger.households.record_escape(
-            actor,
-            self.ids[step.household],
-            from_standing,
-            decision(step.year),
-            bool(becomes_near_poor),  # type: ignore[arg-type]
+            actor, self.ids[step.household], from_standing, decision(step.year), becomes_near_poor
         )
 
     def relapse(self, step: Step, actor: Actor) -> None:
-        into = step.details[0]
+        into = step.detail(0, Standing)
         if step.year:
             entry = decision(step.year)
         else:
-            month = step.details[1]
-            number = f"{60 + 10 * (step.day.year - 2022) + int(month)}/QĐ-UBND"  # type: ignore[call-overload]
+            month = step.detail(1, int)
+            number = f"{60 + 10 * (step.day.year - 2022) + month}/QĐ-UBND"
             entry = Entry(
                 step.day,
                 LegalBasis(number, step.day, CHAIR_ISSUER),
                 note=f"Rà soát thường xuyên tháng {month}/{step.day.year}: tái nghèo do ốm đau, mất mùa",
             )
-        self.ledger.households.record_relapse(actor, self.ids[step.household], into, entry)  # type: ignore[arg-type]
+        self.ledger.households.record_relapse(actor, self.ids[step.household], into, entry)
 
     def loan(self, step: Step, actor: Actor) -> None:
-        programme, amount, term = step.details
+        programme, amount, term = step.detail(0, Programme), step.detail(1, int), step.detail(2, int)
         self.loans += 1
         basis = LegalBasis(f"{self.loans:03d}/HĐTD", step.day - timedelta(days=3), BANK)
         need = self.needs.pop((step.household, programme, step.day), None)
         entry = Entry(step.day, basis)
-        self.ledger.loans.grant_loan(actor, self.ids[step.household], programme, amount, term, entry, need)  # type: ignore[arg-type]
+        self.ledger.loans.grant_loan(actor, self.ids[step.household], programme, amount, term, entry, need)
 
     def need(self, step: Step, actor: Actor) -> None:
         """Form 01/TD; a need meant for a loan is named by it, the others stay open or are withdrawn."""
-        programme, amount, purpose, loan_day = step.details
+        programme, amount, purpose = step.detail(0, Programme), step.detail(1, int), step.detail(2, str)
+        loan_day = step.details[3]
         entry = Entry(step.day, note="Giấy đề nghị vay vốn")
         household_id = self.ids[step.household]
-        recorded = self.ledger.credit.record_loan_request(actor, household_id, programme, amount, purpose, entry)  # type: ignore[arg-type]
+        recorded = self.ledger.credit.record_loan_request(actor, household_id, programme, amount, purpose, entry)
         self.needs[(step.household, programme, loan_day or step.day)] = recorded.subject_id
 
     def withdraw_need(self, step: Step, actor: Actor) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from application.demo.people import DemoHousehold
 from domain.deadlines import newly_escaped_until
@@ -62,6 +63,8 @@ PURPOSES = (
 NEED_BEFORE_LOAN = 0.9
 UNMET_NEEDS = 0.08
 
+T = TypeVar("T")
+
 
 def annual_decision_day(year: int) -> date:
     return date(year, 12, 14)
@@ -76,6 +79,12 @@ class Step:
     household: int
     details: tuple[object, ...] = ()
     year: int = 0  # the annual review it belongs to, 0 for a regular (monthly) one
+
+    def detail(self, index: int, kind: type[T]) -> T:
+        """The detail at index, of the kind its action put there (Plan.add takes details of any kind)."""
+        value = self.details[index]
+        assert isinstance(value, kind), (self.action, index, value)
+        return value
 
 
 @dataclass
@@ -271,9 +280,9 @@ def loan_needs(rng: random.Random, plan: Plan) -> None:
     """Needs recorded 10 to 35 days before most loans (step `need`, detail: the loan's day), and each year a few
     needs of eligible households that no loan meets, a third of them withdrawn a month or two later."""
     for step in [s for s in plan.steps if s.action == "loan"]:
-        programme, amount = step.details[0], step.details[1]
+        programme, amount = step.detail(0, Programme), step.details[1]
         day = step.day - timedelta(days=rng.randint(10, 35))
-        if rng.random() < NEED_BEFORE_LOAN and eligible(plan, step.household, programme, day):  # type: ignore[arg-type]
+        if rng.random() < NEED_BEFORE_LOAN and eligible(plan, step.household, programme, day):
             plan.add(day, "need", step.household, programme, amount, rng.choice(PURPOSES), step.day)
     borrowers = {(s.household, s.details[0]) for s in plan.steps if s.action == "loan"}
     for year in range(FIRST_YEAR + 1, LAST_YEAR + 2):

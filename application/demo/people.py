@@ -104,8 +104,8 @@ def household_of(rng: random.Random, number: int, hamlet: str) -> DemoHousehold:
     mother_born = head_born + 3
     for _ in range(children_count(rng, head_born)):
         born = rng.randint(max(mother_born + 19, 1965), min(mother_born + 42, 2021))
-        sex = rng.choice(("male", "female"))
-        members.append(Member(person_name(rng, children_family, sex, born), "con", born))
+        child_sex = rng.choice(("male", "female"))
+        members.append(Member(person_name(rng, children_family, child_sex, born), "con", born))
     if head_born >= 1965 and rng.random() < 0.25:
         parent_born = head_born - rng.randint(22, 32)
         parent_sex = rng.choice(("male", "female"))
