@@ -183,7 +183,9 @@ class HouseholdImportCases(CapabilityService):
         known: dict[tuple[str, ...], Household],
         progress: Progress | None,
     ) -> tuple[list[Planned], list[RowError]]:
-        parsed, errors, seen = [], [], {}
+        parsed: list[tuple[str, ImportRow]] = []
+        errors: list[RowError] = []
+        seen: dict[tuple[str, tuple[str, ...]], int] = {}
         for file_name, number, cells in records:
             row, row_errors = parse_row(number, cells, self.settings.hamlets)
             if row and (file_name, row.key) in seen:
@@ -310,7 +312,8 @@ class HouseholdImportCases(CapabilityService):
                 return False
             standard = standard_on(row.recognised_on, self.standards)
             income_12_months = (row.income or 0) * 12 * len(household.people)
-            determination = determine_income(row.occupation, income_12_months, 0, len(household.people), standard)  # type: ignore[arg-type]
+            assert row.occupation is not None  # check_kind requires it of an average-living row
+            determination = determine_income(row.occupation, income_12_months, 0, len(household.people), standard)
             household.recognise_average_living(determination, standard, household.area, act)
             return True
         decided = PovertyClass.POOR if row.kind is ListKind.POOR else PovertyClass.NEAR_POOR

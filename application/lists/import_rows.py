@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 
@@ -26,6 +27,8 @@ from domain.survey import Occupation
 HEAD_NAME = "Họ tên chủ hộ"
 REQUIRED = ("Xóm", HEAD_NAME, "Phân loại", "Ngày công nhận")
 CITIZEN_ID = re.compile(r"\d{12}")
+T = TypeVar("T")
+Day = date  # the type, for RowReader's annotations: its date method shadows the name in the class body
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,7 @@ class RowReader:
             self.fail(column, "Không được để trống.")
         return value
 
-    def date(self, column: str, required: bool = False) -> date | None:
+    def date(self, column: str, required: bool = False) -> Day | None:
         value = self.text(column, required)
         if not value:
             return None
@@ -172,7 +175,7 @@ class RowReader:
             self.fail(column, f"“{value}” không phải ngày hợp lệ (dd/mm/yyyy).")
             return None
 
-    def choice(self, column: str, choices: dict[str, object], required: bool = False) -> object | None:
+    def choice(self, column: str, choices: Mapping[str, T], required: bool = False) -> T | None:
         value = self.text(column, required)
         if not value:
             return None
@@ -204,7 +207,7 @@ class RowReader:
             self.fail(column, f"Số CCCD “{value}” phải gồm đúng 12 chữ số.")
         return value
 
-    def born(self, column: str = "Ngày sinh chủ hộ") -> tuple[date | None, int | None]:
+    def born(self, column: str = "Ngày sinh chủ hộ") -> tuple[Day | None, int | None]:
         value = self.text(column)
         if re.fullmatch(r"\d{4}", value):
             return None, int(value)
@@ -220,7 +223,7 @@ def parse_row(number: int, cells: dict[str, str], hamlets: list[str]) -> tuple[I
         reader.fail("Xóm", f"Xóm “{hamlet}” không thuộc danh sách xóm của xã.")
     kind = reader.choice("Phân loại", KINDS, required=True)
     born_on, birth_year = reader.born()
-    values = dict(
+    values: dict[str, Any] = dict(  # ImportRow's fields, once check_kind has found nothing missing
         code=reader.text("Mã hộ"),
         hamlet=hamlet,
         head_name=reader.text(HEAD_NAME, required=True),
@@ -245,7 +248,7 @@ def parse_row(number: int, cells: dict[str, str], hamlets: list[str]) -> tuple[I
     check_kind(reader, values)
     if reader.errors:
         return None, reader.errors
-    return ImportRow(row=number, **values), []  # type: ignore[arg-type]
+    return ImportRow(row=number, **values), []
 
 
 def check_kind(reader: RowReader, values: dict[str, object]) -> None:
@@ -253,7 +256,7 @@ def check_kind(reader: RowReader, values: dict[str, object]) -> None:
     if values["kind"] is ListKind.NEWLY_ESCAPED:
         values["escaped_on"] = values["escaped_on"] or values["recognised_on"]
         ends, escaped_on = values["window_ends_on"], values["escaped_on"]
-        if ends and isinstance(escaped_on, date) and ends != newly_escaped_until(escaped_on):
+        if isinstance(ends, date) and isinstance(escaped_on, date) and ends != newly_escaped_until(escaped_on):
             reader.fail(
                 "Hết 36 tháng ngày",
                 f"36 tháng tính từ ngày thoát nghèo {vn_date(escaped_on)} hết vào ngày"
