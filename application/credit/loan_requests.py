@@ -73,7 +73,8 @@ class LoanRequestCases(CapabilityService):
         status: str = "",
     ) -> list[LoanRequestSummary]:
         """Requests newest first; `year` is the year they were recorded in."""
-        sql, params = "SELECT * FROM view_loan_requests WHERE 1 = 1", []
+        sql = "SELECT * FROM view_loan_requests WHERE 1 = 1"
+        params: list[object] = []
         for column, value in (("hamlet", hamlet), ("household_id", household_id), ("status", status)):
             if value:
                 sql, params = sql + f" AND {column} = ?", [*params, str(value)]

@@ -72,7 +72,8 @@ class LoanCases(CapabilityService):
     def loan_list(self, household_id: UUID | None = None, hamlet: str = "") -> list[LoanSummary]:
         # A loan voided by an approved correction (recorded in error) leaves the lists; its page stays.
         sql = "SELECT * FROM view_loans WHERE loan_id NOT IN (SELECT subject_id FROM view_corrections"
-        sql, params = sql + " WHERE status = 'approved' AND void = 1)", []
+        sql += " WHERE status = 'approved' AND void = 1)"
+        params: list[object] = []
         if household_id:
             sql, params = sql + " AND household_id = ?", [*params, str(household_id)]
         if hamlet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -11,6 +12,7 @@ from application.core.errors import InvalidInputError
 from application.core.ledger_core import Entry, Recorded
 from application.readmodels.rows import from_row
 from domain import bounds
+from domain.acts import Act
 from domain.household import Area, Household, Member, Standing
 from domain.people import Person
 from domain.standards import NO_GROUNDS, Grounds
@@ -116,7 +118,9 @@ class HouseholdCases(CapabilityService):
         standard = next((s for s in self.standards if s.in_force_on(day)), None)
         return Grounds(standard.version, standard.basis) if standard else NO_GROUNDS
 
-    def change_household(self, actor: Actor, household_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
+    def change_household(
+        self, actor: Actor, household_id: UUID, entry: Entry, change: Callable[[Household, Act], object]
+    ) -> Recorded:
         if previous := self.core.previous(entry.command_id):
             return previous
         household = self.core.load(Household, household_id, entry.expected_version)
@@ -151,7 +155,8 @@ class HouseholdCases(CapabilityService):
     def household_list(
         self, hamlet: str = "", standing: Standing | None = None, search: str = ""
     ) -> list[HouseholdListItem]:
-        sql, params = "SELECT * FROM view_households WHERE 1 = 1", []
+        sql = "SELECT * FROM view_households WHERE 1 = 1"
+        params: list[object] = []
         if hamlet:
             sql, params = sql + " AND hamlet = ?", [*params, hamlet]
         if standing:

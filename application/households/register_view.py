@@ -61,7 +61,7 @@ LATER_COLUMNS = (
 HANDLERS = Handlers()
 
 
-def household_row(cursor: Cursor, household_id: UUID) -> dict[str, Any]:
+def household_row(cursor: Cursor, household_id: UUID | str) -> dict[str, Any]:
     """The household's row; other read models listed after this one read their labels from it."""
     return cached_row(cursor, TABLE, "household_id", household_id)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid4
 
 from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
 from application.core.ledger_core import Entry, LedgerCore, Recorded
 from application.households.cases import HouseholdCases
+from domain.acts import Act
 from domain.household import Household
 from domain.review import Review
 from domain.standards import Area, IncomeEstimate, PovertyClass, PovertyStandard, classify, standard_on
@@ -77,7 +79,7 @@ class SurveyCases(CapabilityService):
         """Decision 24/2021/QĐ-TTg, Art. 6: an agricultural, forestry, fishery or salt household."""
         standard = standard_on(entry.effective_on, self.standards)
 
-        def recognise(household: Household, act) -> None:  # type: ignore[no-untyped-def]
+        def recognise(household: Household, act: Act) -> None:
             determination = determine_income(
                 occupation, income_12_months, social_allowances, len(household.people), standard
             )
@@ -107,7 +109,7 @@ class SurveyCases(CapabilityService):
             )
         return [self._what_if_row(row, other) for row in rows]
 
-    def _what_if_row(self, row: dict, other: PovertyStandard) -> WhatIfRow:  # type: ignore[type-arg]
+    def _what_if_row(self, row: dict[str, Any], other: PovertyStandard) -> WhatIfRow:
         income = IncomeEstimate(row["latest_income"], row["latest_b1_score"], row["latest_b1_cutoff"])
         return WhatIfRow(
             UUID(row["household_id"]),

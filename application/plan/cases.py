@@ -9,13 +9,13 @@ from application.core.errors import ConflictError
 from application.core.ledger_core import Entry, Recorded
 from domain.acts import LegalBasis
 from domain.plan import AnnualPlan, Assignment, Target, plan_id
-from domain.user import NotAllowedError, Role
+from domain.user import Actor, NotAllowedError, Role
 
 # The seed plan implements this district plan (seed, preamble; domain.md §1).
 DISTRICT_PLAN_2024 = LegalBasis("48/KH-UBND", None, "UBND huyện Hải Hậu")
 
 
-def require_chair(actor) -> None:  # type: ignore[no-untyped-def]
+def require_chair(actor: Actor) -> None:
     """The plan is signed "TM. Ủy ban nhân dân, Chủ tịch" (seed, signature block)."""
     actor.require_writer()
     if actor.role is not Role.CHAIR:
@@ -25,7 +25,7 @@ def require_chair(actor) -> None:  # type: ignore[no-untyped-def]
 class PlanCases(CapabilityService):
     def issue_plan(
         self,
-        actor,  # type: ignore[no-untyped-def]
+        actor: Actor,
         year: int,
         number: str,
         parent: LegalBasis | None,
@@ -48,13 +48,13 @@ class PlanCases(CapabilityService):
         )
         return self.core.record(entry, plan.id, plan)
 
-    def revise_plan_targets(self, actor, year: int, targets: list[Target], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
+    def revise_plan_targets(self, actor: Actor, year: int, targets: list[Target], entry: Entry) -> Recorded:
         require_chair(actor)
         plan = self._plan_or_missing(year, entry.expected_version)
         plan.revise_targets(targets, self.core.act(actor, entry))
         return self.core.record(entry, plan.id, plan)
 
-    def change_plan_assignments(self, actor, year: int, assignments: list[Assignment], entry: Entry) -> Recorded:  # type: ignore[no-untyped-def]
+    def change_plan_assignments(self, actor: Actor, year: int, assignments: list[Assignment], entry: Entry) -> Recorded:
         require_chair(actor)
         plan = self._plan_or_missing(year, entry.expected_version)
         plan.reassign_hamlet_officials(assignments, tuple(self.settings.hamlets), self.core.act(actor, entry))
@@ -66,7 +66,7 @@ class PlanCases(CapabilityService):
     def plan_of(self, year: int) -> AnnualPlan | None:
         """The commune's plan for the year as revised so far, or None when none was issued."""
         try:
-            plan = self.store.repository.get(plan_id(self.settings.commune, year))
+            plan: object = self.store.repository.get(plan_id(self.settings.commune, year))
         except AggregateNotFoundError:
             return None
         return plan if isinstance(plan, AnnualPlan) else None

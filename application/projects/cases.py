@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -10,6 +11,7 @@ from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError, NotFoundError
 from application.core.ledger_core import Entry, Recorded
 from application.readmodels.rows import from_row, projected
+from domain.acts import Act
 from domain.household import Household
 from domain.project import Component, Project, ProjectStage
 from domain.user import COMMUNE_WIDE_ROLES, Actor, NotAllowedError
@@ -73,7 +75,9 @@ class ProjectCases(CapabilityService):
     def review_project(self, actor: Actor, project_id: UUID, results: str, entry: Entry) -> Recorded:
         return self._change(actor, project_id, entry, lambda project, act: project.review(results, act))
 
-    def _change(self, actor: Actor, project_id: UUID, entry: Entry, change) -> Recorded:  # type: ignore[no-untyped-def]
+    def _change(
+        self, actor: Actor, project_id: UUID, entry: Entry, change: Callable[[Project, Act], object]
+    ) -> Recorded:
         if previous := self.core.previous(entry.command_id):
             return previous
         project = self.core.load(Project, project_id, entry.expected_version)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID, uuid4
 
 from application.core.capability import CapabilityService
@@ -49,7 +51,7 @@ class ReviewCases(CapabilityService):
             period = f"tháng {month}/{year}" if month else f"năm {year}"
             raise ConflictError(f"Đợt rà soát {period} đã được mở.")
 
-    def _to_list(self, kind: ReviewKind) -> list[dict]:  # type: ignore[type-arg]
+    def _to_list(self, kind: ReviewKind) -> list[dict[str, Any]]:
         managed = "standing IN ('poor', 'near_poor') OR " if kind is ReviewKind.PERIODIC else ""
         with self.views.reading() as cursor:
             return cursor.all(
@@ -146,7 +148,9 @@ class ReviewCases(CapabilityService):
             actor, review_id, entry, "", lambda r, act: r.refuse_request(household_id, reasons, act)
         )
 
-    def _review_step(self, actor: Actor, review_id: UUID, entry: Entry, hamlet: str, step) -> Recorded:  # type: ignore[no-untyped-def]
+    def _review_step(
+        self, actor: Actor, review_id: UUID, entry: Entry, hamlet: str, step: Callable[[Review, Act], object]
+    ) -> Recorded:
         if previous := self.core.previous(entry.command_id):
             return previous
         review = self.core.load(Review, review_id, entry.expected_version)

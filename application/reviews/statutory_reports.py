@@ -279,7 +279,7 @@ def count_households(rows: dict[str, HamletRow], households: list[tuple[Househol
             row.counts[f"near_poor_{at}"] += 1
 
 
-class _Rows(dict):  # type: ignore[type-arg]
+class _Rows(dict[str, HamletRow]):
     """Rows by hamlet; a hamlet not configured any more still gets its own row."""
 
     def __missing__(self, hamlet: str) -> HamletRow:
