@@ -110,7 +110,9 @@ class AuditCases(CapabilityService):
                     f"SELECT * FROM view_audit WHERE position IN ({marks}) ORDER BY position DESC", chosen
                 )
             else:
-                total = int(cursor.one(f"SELECT COUNT(*) AS n FROM view_audit WHERE {sql}", params)["n"])  # type: ignore[index]
+                counted = cursor.one(f"SELECT COUNT(*) AS n FROM view_audit WHERE {sql}", params)
+                assert counted is not None  # COUNT(*) always returns a row
+                total = int(counted["n"])
                 rows = cursor.all(
                     f"SELECT * FROM view_audit WHERE {sql} ORDER BY position DESC LIMIT ? OFFSET ?",
                     [*params, where.limit, where.offset],

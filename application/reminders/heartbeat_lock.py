@@ -52,7 +52,8 @@ class HeartbeatLock:
         import psycopg
 
         connection = psycopg.connect(self.database, autocommit=True)
-        if connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()[0]:
+        locked = connection.execute("SELECT pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()
+        if locked is not None and locked[0]:
             self._connection = connection
             return True
         connection.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from application.core.capability import CapabilityService
@@ -54,7 +55,8 @@ class ObligationQueries(CapabilityService):
         hamlet: str = "",
         rule: ReminderRule | None = None,
     ) -> list[ObligationItem]:
-        sql, params = "SELECT *, status AS stored_status FROM view_obligations WHERE 1 = 1", []
+        sql = "SELECT *, status AS stored_status FROM view_obligations WHERE 1 = 1"
+        params: list[object] = []
         for clause, value in (
             ("due_on >= ?", due_from and due_from.isoformat()),
             ("due_on <= ?", due_to and due_to.isoformat()),
@@ -77,7 +79,7 @@ class ObligationQueries(CapabilityService):
             for row in rows
         ]
 
-    def _item(self, row: dict, by_deadline: dict) -> ObligationItem:  # type: ignore[type-arg]
+    def _item(self, row: dict[str, Any], by_deadline: dict[tuple[str, str, str], list[ReminderItem]]) -> ObligationItem:
         """The responsible official is the one the sweep would remind today (stored only for projects)."""
         item = from_row(ObligationItem, row)
         found = by_deadline.get((row["rule"], row["subject_id"], row["due_on"]), [])

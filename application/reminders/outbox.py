@@ -90,7 +90,7 @@ class OutboxCases(CapabilityService):
         return "sent"
 
     def _claim(self, reminder_id: UUID, address: str, today: date) -> int | None:
-        reminder = self.store.repository.get(reminder_id)
+        reminder: Reminder = self.store.repository.get(reminder_id)
         if reminder.email and reminder.email[0] == "failed" and not self._retry_due(reminder):
             return None
         try:
@@ -108,7 +108,7 @@ class OutboxCases(CapabilityService):
     def _record_outcome(self, row: dict[str, Any], record: Callable[[Reminder], None]) -> None:
         """Records the outcome on the latest version: the official may acknowledge while the mail goes out."""
         for _ in range(5):
-            reminder = self.store.repository.get(UUID(row["reminder_id"]))
+            reminder: Reminder = self.store.repository.get(UUID(row["reminder_id"]))
             record(reminder)
             try:
                 self.store.save(reminder)

@@ -94,7 +94,7 @@ class UserCases(CapabilityService):
         if not secret:
             return None
         try:
-            user = self.store.repository.get(UUID(hex=user_hex))
+            user: object = self.store.repository.get(UUID(hex=user_hex))
         except (ValueError, AggregateNotFoundError):
             return None
         if not isinstance(user, User) or token_digest(token) not in user.token_hashes or not user.may_sign_in:
@@ -106,7 +106,7 @@ class UserCases(CapabilityService):
 
     def user(self, username: str) -> User | None:
         try:
-            user = self.store.repository.get(user_id(username))
+            user: object = self.store.repository.get(user_id(username))
         except AggregateNotFoundError:
             return None
         return user if isinstance(user, User) else None

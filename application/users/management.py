@@ -23,7 +23,7 @@ from application.core.ledger_core import Entry, LedgerCore, Recorded
 from application.users.cases import UserCases
 from application.users.password_policy import password_problem
 from application.users.session_cases import SessionCases, log
-from domain.acts import Act, DomainError
+from domain.acts import Act, DomainError, RecordedAggregate
 from domain.sign_in import FailureReason, SignIn
 from domain.user import Actor, NotAllowedError, Role, User, user_id
 
@@ -158,6 +158,7 @@ class UserManagementCases(CapabilityService):
         """
         user = None
         for event in self.store.events.get(user_id(username)):
+            assert isinstance(event, RecordedAggregate.Event)  # every stored event is: narrows the library's protocol
             if event.effective_on > day:
                 break
             user = event.mutate(user)
