@@ -20,6 +20,7 @@ run: install
 lint: install
 	$(VENV)/bin/ruff check domain application web schedules giamngheo tests bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: lint
 	$(VENV)/bin/pytest
