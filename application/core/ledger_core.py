@@ -58,7 +58,7 @@ def is_start_up_race(error: BaseException) -> bool:
     return "concurrently updated" in text or "duplicate key value" in text or "already exists" in text
 
 
-class EventStore(Application):
+class EventStore(Application[UUID]):
     """The one event store of a deployment; its notification log is the audit trail's order."""
 
     name = "Ledger"
@@ -148,14 +148,14 @@ class LedgerCore:
         if not command_id:
             return None
         try:
-            receipt = self.store.repository.get(receipt_id(command_id))
+            receipt: CommandReceipt = self.store.repository.get(receipt_id(command_id))
         except AggregateNotFoundError:
             return None
         return Recorded(receipt.subject_id, None, duplicate=True)
 
     def load(self, kind: type[A], aggregate_id: UUID, expected_version: int | None = None) -> A:
         try:
-            aggregate = self.store.repository.get(aggregate_id)
+            aggregate: object = self.store.repository.get(aggregate_id)
         except AggregateNotFoundError:
             raise NotFoundError(f"Không tìm thấy hồ sơ {aggregate_id}.") from None
         if not isinstance(aggregate, kind):
