@@ -18,84 +18,37 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
-from application.audit.as_of_state import folded
 from application.audit.chain import Link
 from application.audit.checkpoints import REPORT_EXPORT
 from application.audit.tamper_evidence import TamperEvidenceCases
 from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
 from application.core.ledger_core import LedgerCore
-from domain.household import Household, Standing
-from domain.review import Review, ReviewKind, change_of
-
-PAGE = 1000
-FIRST_YEAR = 2021  # the 2022–2025 standard and Decision 24/2021 apply from the 2021 review on
-CREATION_TOPICS = {"domain.household:Household.Registered", "domain.review:Review.Opened"}
-
-# The monthly report's lines, in the order the transitions are reported (domain.md §4.3).
-MONTHLY_CHANGES = (
-    "newly_poor",
-    "re_poor",
-    "near_poor_to_poor",
-    "newly_near_poor",
-    "re_near_poor",
-    "poor_to_near_poor",
-    "escaped_poverty",
-    "escaped_near_poverty",
-    "unchanged",
+from application.reviews.statutory_report_log import (
+    DecisionReference,
+    ReportLog,
+    ReportSource,
+    decision_reference,
+    events_up_to,
 )
-# The annual summary's movements: into and out of each list; "other" catches a pair no line names.
-POOR_IN = ("newly_poor", "re_poor", "near_poor_to_poor", "other_into_poor")
-POOR_OUT = ("escaped_poverty", "poor_to_near_poor", "other_out_of_poor")
-NEAR_POOR_IN = ("newly_near_poor", "re_near_poor", "poor_to_near_poor", "other_into_near_poor")
-NEAR_POOR_OUT = ("escaped_near_poverty", "near_poor_to_poor", "other_out_of_near_poor")
+from application.reviews.statutory_report_rows import (
+    MONTHLY_CHANGES,
+    HamletRow,
+    count_households,
+    count_movement,
+    hamlet_key,
+    hamlet_rows,
+    history_of,
+    total_of,
+)
+from domain.household import Standing
+from domain.review import Review, ReviewKind
 
-
-@dataclass(frozen=True)
-class ReportSource:
-    """What the report was built from: the log up to a position (and its head hash), when, and whether signed."""
-
-    position: int
-    head_hash: str
-    built_at: datetime
-    signed: bool  # True for an export: a checkpoint was signed at this head
-
-
-@dataclass(frozen=True)
-class DecisionReference:
-    """A recognition decision (or the written refusals) the report counts."""
-
-    review_id: UUID
-    kind: ReviewKind
-    review_month: int
-    review_year: int
-    decided_on: date
-    number: str
-    households: int
-
-
-@dataclass
-class HamletRow:
-    hamlet: str
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def __getitem__(self, key: str) -> int:
-        return self.counts.get(key, 0)
-
-    def rate(self, key: str, of: str) -> float | None:
-        """A percentage with two decimals, as the templates print it; None when there is no household."""
-        total = self[of]
-        return round(100 * self[key] / total, 2) if total else None
-
-    def add(self, other: HamletRow) -> None:
-        for key, value in other.counts.items():
-            self.counts[key] += value
+FIRST_YEAR = 2021  # the 2022–2025 standard and Decision 24/2021 apply from the 2021 review on
 
 
 @dataclass(frozen=True)
@@ -120,12 +73,6 @@ class AnnualReviewSummary:
     periodic_decisions: tuple[DecisionReference, ...]
     rows: tuple[HamletRow, ...]
     total: HamletRow
-
-
-@dataclass(frozen=True)
-class _Folded:
-    households: list[tuple[Household, date]]  # each household as its events make it, and its registration day
-    reviews: list[list[Any]]  # each review's events, in log order
 
 
 class StatutoryReportQueries(CapabilityService):
@@ -157,7 +104,7 @@ class StatutoryReportQueries(CapabilityService):
                         row.counts[outcome.change if outcome.change in MONTHLY_CHANGES else "unchanged"] += 1
                         reviewed[row.hamlet].add(outcome.household_id)
                     number = event.basis.number if event.basis else ""
-                    decisions.append(self._reference(opened, event.effective_on, number, len(event.outcomes)))
+                    decisions.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
                 elif isinstance(event, Review.RequestRefused):
                     rows[hamlet_of[event.household_id]].counts["refused"] += 1
                     reviewed[hamlet_of[event.household_id]].add(event.household_id)
@@ -197,7 +144,7 @@ class StatutoryReportQueries(CapabilityService):
                     rows[event.hamlet].counts["reviewed"] += 1
                 elif isinstance(event, Review.Decided) and event.effective_on <= as_of:
                     number = event.basis.number if event.basis else ""
-                    periodic.append(self._reference(opened, event.effective_on, number, len(event.outcomes)))
+                    periodic.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
         ordered, periodic = self._ordered(rows), sorted(periodic, key=lambda d: d.decided_on)
         return AnnualReviewSummary(year, start_on, as_of, source, tuple(periodic), ordered, total_of(ordered))
 
@@ -213,105 +160,18 @@ class StatutoryReportQueries(CapabilityService):
         if errors:
             raise InvalidInputError(errors)
 
-    def _report_log(self, export: bool) -> tuple[ReportSource, _Folded]:
+    def _report_log(self, export: bool) -> tuple[ReportSource, ReportLog]:
         """The head the report is built to: a freshly signed checkpoint for an export, else the head on screen."""
         if export:
             head: Link = self.tamper_evidence.export_stamp(REPORT_EXPORT)
         else:
             head = self.tamper_evidence.chain_up()  # caught up and linked: the head is the log's last position
-        return ReportSource(head.position, head.hash, self.clock(), export), self._events_up_to(head.position)
-
-    def _events_up_to(self, position: int) -> _Folded:
-        """Households' and reviews' events in log order up to the position, decoding nothing else."""
-        events: dict[str, list[Any]] = {}
-        start = 1
-        while start <= position:
-            page = self.store.recorder.select_notifications(start, PAGE, stop=position)
-            if not page:
-                break
-            for notification in page:
-                key = str(notification.originator_id)
-                if notification.topic in CREATION_TOPICS:
-                    events[key] = []
-                if key in events:
-                    events[key].append(self.store.mapper.to_domain_event(notification))
-            start = page[-1].id + 1
-        reviews = [stream for stream in events.values() if isinstance(stream[0], Review.Opened)]
-        households = [(folded(s), s[0].effective_on) for s in events.values() if not isinstance(s[0], Review.Opened)]
-        return _Folded(households, reviews)
+        return ReportSource(head.position, head.hash, self.clock(), export), events_up_to(self.store, head.position)
 
     def _hamlet_rows(self) -> dict[str, HamletRow]:
-        return _Rows({hamlet: HamletRow(hamlet) for hamlet in self.settings.hamlets})
+        return hamlet_rows(self.settings.hamlets)
 
     def _ordered(self, rows: dict[str, HamletRow]) -> tuple[HamletRow, ...]:
         """The commune's hamlet order (settings), then any hamlet the log names that settings no longer do."""
         known = [rows[h] for h in self.settings.hamlets]
         return tuple(known + sorted((r for h, r in rows.items() if h not in self.settings.hamlets), key=hamlet_key))
-
-    @staticmethod
-    def _reference(opened: Any, on: date, number: str, households: int) -> DecisionReference:
-        return DecisionReference(opened.originator_id, opened.kind, opened.month, opened.year, on, number, households)
-
-
-def history_of(household: Household) -> list[tuple[date, Standing]]:
-    """The household's standings by effective date; a stable sort keeps same-day decisions in their order."""
-    return sorted(household.history, key=lambda step: step[0])
-
-
-def standing_on(household: Household, day: date) -> Standing:
-    standing = Standing.UNLISTED
-    for effective_on, after in history_of(household):
-        if effective_on > day:
-            break
-        standing = after
-    return standing
-
-
-def count_households(rows: dict[str, HamletRow], households: list[tuple[Household, date]], day: date, at: str) -> None:
-    """Households registered by the day, and those poor or near-poor in force at its end ("start" or "end")."""
-    for household, registered_on in households:
-        row = rows[household.hamlet]
-        row.counts[f"households_{at}"] += registered_on <= day
-        standing = standing_on(household, day)
-        if standing is Standing.POOR:
-            row.counts[f"poor_{at}"] += 1
-        elif standing is Standing.NEAR_POOR:
-            row.counts[f"near_poor_{at}"] += 1
-
-
-class _Rows(dict[str, HamletRow]):
-    """Rows by hamlet; a hamlet not configured any more still gets its own row."""
-
-    def __missing__(self, hamlet: str) -> HamletRow:
-        row = self[hamlet] = HamletRow(hamlet)
-        return row
-
-
-def hamlet_key(row: HamletRow) -> str:
-    return row.hamlet
-
-
-def count_movement(row: HamletRow, before: Standing, after: Standing) -> None:
-    """One step of a household's history, counted into and out of each list (so start + in − out = end).
-
-    A move between the lists (poor ↔ near-poor) is one line of both lists and counted once.
-    """
-    change = change_of(before.value, after.value)
-    keys = set()
-    if after is Standing.POOR:
-        keys.add(change if change in POOR_IN else "other_into_poor")
-    if before is Standing.POOR:
-        keys.add(change if change in POOR_OUT else "other_out_of_poor")
-    if after is Standing.NEAR_POOR:
-        keys.add(change if change in NEAR_POOR_IN else "other_into_near_poor")
-    if before is Standing.NEAR_POOR:
-        keys.add(change if change in NEAR_POOR_OUT else "other_out_of_near_poor")
-    for key in keys:
-        row.counts[key] += 1
-
-
-def total_of(rows: Iterable[HamletRow]) -> HamletRow:
-    total = HamletRow("Tổng cộng")
-    for row in rows:
-        total.add(row)
-    return total

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from application.reviews.statutory_reports import DecisionReference, ReportSource
+from application.reviews.statutory_report_log import DecisionReference, ReportSource
 from web.reviews.statutory_report_pages import ANNUAL_COLUMNS, MONTHLY_COLUMNS, as_dict
 from web.shared.api_errors import ERROR_RESPONSES
 from web.shared.dependencies import ApiActor, LedgerDep

@@ -17,7 +17,9 @@ from starlette.responses import Response
 
 from application.core.errors import InvalidInputError
 from application.ledger import Ledger
-from application.reviews.statutory_reports import AnnualReviewSummary, HamletRow, MonthlyReviewReport, ReportSource
+from application.reviews.statutory_report_log import ReportSource
+from application.reviews.statutory_report_rows import HamletRow
+from application.reviews.statutory_reports import AnnualReviewSummary, MonthlyReviewReport
 from domain.formatting import vn_date
 from web.shared.dependencies import LedgerDep, PageActor
 from web.shared.forms import FormReader

@@ -8,7 +8,7 @@ import pytest
 
 from application.core.errors import InvalidInputError
 from application.ledger import Ledger
-from application.reviews.statutory_reports import NEAR_POOR_IN, NEAR_POOR_OUT, POOR_IN, POOR_OUT, HamletRow
+from application.reviews.statutory_report_rows import NEAR_POOR_IN, NEAR_POOR_OUT, POOR_IN, POOR_OUT, HamletRow
 from domain.household import Standing
 from tests.application.hamlet_review import decided_hamlet_review
 from tests.application.helpers import XUAN_DAI_DONG, XUAN_HA, actor, entry, poor_household, reviewed_request
