@@ -15,7 +15,7 @@ What is measured, and on which day:
 - targets the ledger has no data for are reported as "chưa có số liệu", never estimated (targets.py).
 
 Every figure is an SQL query over the read models, caught up first: the households' standings, surveys and
-members from the dashboard's own (dashboard_view.py), loans, projects and deadlines from theirs
+members from the dashboard's own (dashboard_view/queries.py), loans, projects and deadlines from theirs
 (dashboard_sources.py). The process keeps nothing of its own between requests.
 """
 
@@ -28,9 +28,9 @@ from application.core.capability import CapabilityService
 from application.core.errors import InvalidInputError
 from application.core.ledger_core import LedgerCore
 from application.plan import dashboard_sources as sources
-from application.plan import dashboard_view as view
 from application.plan.cases import PlanCases
 from application.plan.dashboard_sources import LoanGroup, ProjectGroup, ReminderCounts
+from application.plan.dashboard_view import queries as view
 from application.plan.tallies import TRANSITION_KINDS, Standings, Tally, transition_kind
 from application.plan.targets import TargetResult, evaluate
 from application.readmodels.database import Cursor

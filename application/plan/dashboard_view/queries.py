@@ -1,9 +1,7 @@
-"""The dashboard's read model: each household's hamlet and registration day, its decisions as in force
-(corrections applied), its surveys' flags for the plan's targets and its members' recorded facts; and the
-queries that tally them by hamlet on a day (application/plan/dashboard.py, issue 11 point 5).
+"""The dashboard's queries: per hamlet, the standings on a day, the transitions of a period and the
+coverage of the plan's targets (application/plan/dashboard.py reads through them).
 
-A household's standing on day D is the one its latest decision effective by D gave it (decisions take
-effect in the order they were recorded: domain/household.py refuses one dated before the previous one).
+Each "?" of a fragment is filled, in order, by the parameters returned with it.
 """
 
 from __future__ import annotations
@@ -12,159 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from application.plan.dashboard_view.tables import SURVEY_FLAGS
 from application.plan.tallies import Coverage, Standings
 from application.readmodels.database import Cursor
-from application.readmodels.registry import Handlers, ReadModel
-from application.readmodels.tables import iso
 from domain.decisions import Standing
-from domain.household import Household, first_members
 from domain.indicators import Indicator, IndicatorRules
-from domain.people import Employment, Person
+from domain.people import Employment
 
-TABLES = {
-    "view_dashboard_households": """
-        household_id TEXT PRIMARY KEY,
-        hamlet TEXT NOT NULL,
-        registered_on TEXT NOT NULL,
-        position BIGINT NOT NULL""",
-    # One row per decision in force: a voiding correction deletes it, a redating one moves it.
-    "view_dashboard_decisions": """
-        household_id TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        effective_on TEXT NOT NULL,
-        standing TEXT NOT NULL,
-        PRIMARY KEY (household_id, version)""",
-    "view_dashboard_surveys": """
-        household_id TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        surveyed_on TEXT NOT NULL,
-        deprived_water_source INTEGER NOT NULL,
-        deprived_hygienic_latrine INTEGER NOT NULL,
-        deprived_telecom INTEGER NOT NULL,
-        deprived_health_insurance INTEGER NOT NULL,
-        deprived_school_attendance INTEGER NOT NULL,
-        PRIMARY KEY (household_id, version)""",
-    # The members as currently recorded (the ledger keeps their facts undated).
-    "view_dashboard_people": """
-        member_id TEXT PRIMARY KEY,
-        household_id TEXT NOT NULL,
-        born_on TEXT,
-        birth_year INTEGER,
-        employment TEXT,
-        health_insurance INTEGER,
-        in_school INTEGER""",
-}
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS view_dashboard_decisions_on ON view_dashboard_decisions"
-    " (household_id, effective_on, version)",
-    "CREATE INDEX IF NOT EXISTS view_dashboard_surveys_on ON view_dashboard_surveys"
-    " (household_id, surveyed_on, version)",
-    "CREATE INDEX IF NOT EXISTS view_dashboard_people_household ON view_dashboard_people (household_id)",
-)
-# The survey's flags the targets read (domain.md §3.3), in the columns' order.
-SURVEY_FLAGS = (
-    Indicator.WATER_SOURCE,
-    Indicator.HYGIENIC_LATRINE,
-    Indicator.TELECOM,
-    Indicator.HEALTH_INSURANCE,
-    Indicator.SCHOOL_ATTENDANCE,
-)
-STABLE_WORK = (Employment.WAGED_WITH_CONTRACT, Employment.SELF_EMPLOYED)
-DECISIONS = (
-    Household.RecognisedPoor,
-    Household.RecognisedNearPoor,
-    Household.EscapedPoverty,
-    Household.EscapedNearPoverty,
-    Household.FellBackIntoPoverty,
-)
-
-HANDLERS = Handlers()
-
-
-@HANDLERS.on(Household.Registered)
-def registered(cursor: Cursor, event: Household.Registered, position: int) -> None:
-    household_id = str(event.originator_id)
-    cursor.execute(
-        "INSERT INTO view_dashboard_households VALUES (?, ?, ?, ?)",
-        (household_id, event.hamlet, iso(event.effective_on), position),
-    )
-    for member_id, person in first_members(event.originator_id, event.head_name, event.members).items():
-        row = person_row(member_id, person, household_id)
-        cursor.execute("INSERT INTO view_dashboard_people VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-
-
-@HANDLERS.on(*DECISIONS)
-def decided(cursor: Cursor, event: Household.Transition, position: int) -> None:
-    cursor.execute(
-        "INSERT INTO view_dashboard_decisions VALUES (?, ?, ?, ?)",
-        (str(event.originator_id), event.originator_version, iso(event.effective_on), event.to_standing.value),
-    )
-
-
-@HANDLERS.on(Household.DecisionCorrected)
-def decision_corrected(cursor: Cursor, event: Household.DecisionCorrected, position: int) -> None:
-    key = (str(event.originator_id), event.corrected_version)
-    if event.void:
-        cursor.execute("DELETE FROM view_dashboard_decisions WHERE household_id = ? AND version = ?", key)
-    elif event.new_effective_on:
-        cursor.execute(
-            "UPDATE view_dashboard_decisions SET effective_on = ? WHERE household_id = ? AND version = ?",
-            (iso(event.new_effective_on), *key),
-        )
-
-
-@HANDLERS.on(Household.Surveyed)
-def surveyed(cursor: Cursor, event: Household.Surveyed, position: int) -> None:
-    flags = tuple(int(event.survey.is_deprived(indicator)) for indicator in SURVEY_FLAGS)
-    cursor.execute(
-        "INSERT INTO view_dashboard_surveys VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (str(event.originator_id), event.originator_version, iso(event.survey.surveyed_on), *flags),
-    )
-
-
-@HANDLERS.on(Household.MemberAdded)
-def member_added(cursor: Cursor, event: Household.MemberAdded, position: int) -> None:
-    row = person_row(event.member_id, event.person, event.originator_id)
-    cursor.execute("INSERT INTO view_dashboard_people VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-
-
-@HANDLERS.on(Household.MemberDetailsRecorded)
-def member_updated(cursor: Cursor, event: Household.MemberDetailsRecorded, position: int) -> None:
-    member_id, household_id, *facts = person_row(event.member_id, event.person, event.originator_id)
-    cursor.execute(
-        "UPDATE view_dashboard_people SET born_on = ?, birth_year = ?, employment = ?, health_insurance = ?,"
-        " in_school = ? WHERE member_id = ?",
-        (*facts, member_id),
-    )
-
-
-@HANDLERS.on(Household.MemberRemoved)
-def member_removed(cursor: Cursor, event: Household.MemberRemoved, position: int) -> None:
-    cursor.execute("DELETE FROM view_dashboard_people WHERE member_id = ?", (str(event.member_id),))
-
-
-def person_row(member_id: object, person: Person, household_id: object) -> tuple[Any, ...]:
-    return (
-        str(member_id),
-        str(household_id),
-        iso(person.born_on),
-        person.birth_year,
-        person.employment.value if person.employment else None,
-        flag(person.health_insurance),
-        flag(person.in_school),
-    )
-
-
-def flag(value: bool | None) -> int | None:
-    return None if value is None else int(value)
-
-
-READ_MODEL = ReadModel("dashboard", TABLES, HANDLERS, INDEXES)
-
-
-# Queries. Each "?" of a fragment is filled, in order, by the parameters returned with it.
 Fragment = tuple[str, list[Any]]
 LISTED = ("poor", "near_poor")
+STABLE_WORK = (Employment.WAGED_WITH_CONTRACT, Employment.SELF_EMPLOYED)
 STABLE = tuple(employment.value for employment in STABLE_WORK)
 # Household-level coverage targets read from the survey's indicator flags (domain.md §3.3).
 SURVEY_TARGETS = {
