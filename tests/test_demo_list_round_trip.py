@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from application.demo.commune import DEMO_PASSWORD, load_demo
 from application.ledger import Ledger
 from application.lists.household_import import CommitMode
-from application.lists.household_lists import COLUMNS, ListKind
 from application.lists.import_rows import header_and_rows, read_table
+from application.lists.list_layout import COLUMNS, ListKind
 from domain.user import Role
 from tests.web.browser import Browser
 

@@ -30,7 +30,7 @@ from application.core.capability import CapabilityService
 from application.core.errors import ConflictError, InvalidInputError
 from application.core.ledger_core import CONFLICT_MESSAGE, LedgerCore
 from application.households.cases import HouseholdCases
-from application.lists.household_lists import HouseholdListCases, ListKind, head_of
+from application.lists.household_lists import HouseholdListCases
 from application.lists.import_rows import (
     ImportRow,
     RowError,
@@ -39,6 +39,8 @@ from application.lists.import_rows import (
     parse_row,
     read_table,
 )
+from application.lists.list_layout import ListKind
+from application.lists.list_rows import head_of
 from domain.acts import Act, DomainError, LegalBasis
 from domain.decisions import Standing
 from domain.household import Household, Member

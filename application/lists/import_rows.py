@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 
-from application.lists.household_lists import AREA_NAMES, CLASS_NAMES, COLUMNS, OCCUPATION_NAMES, SEX_NAMES, ListKind
+from application.lists.list_layout import AREA_NAMES, CLASS_NAMES, COLUMNS, OCCUPATION_NAMES, SEX_NAMES, ListKind
 from domain.deadlines import newly_escaped_until
 from domain.formatting import vn_date
 from domain.people import Sex

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from application.lists.household_lists import COLUMNS
+from application.lists.list_layout import COLUMNS
 from web.app import create_app
 
 ROOT = Path(create_app.__code__.co_filename).resolve().parents[1]

@@ -15,7 +15,7 @@ from starlette.datastructures import UploadFile
 
 from application.core.errors import InvalidInputError
 from application.lists.household_import import CommitMode, ImportReport
-from application.lists.household_lists import list_kind
+from application.lists.list_layout import list_kind
 from web.shared.api_errors import ERROR_RESPONSES
 from web.shared.dependencies import ApiActor, LedgerDep
 from web.shared.query_bounds import parsed_day

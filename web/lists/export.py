@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from application.lists.household_lists import COLUMNS, HouseholdList
+from application.lists.household_lists import HouseholdList
+from application.lists.list_layout import COLUMNS
 from domain.formatting import vn_date
 from web.shared.table_export import csv_bytes, xlsx_bytes
 

@@ -10,7 +10,8 @@ from starlette.responses import Response
 
 from application.core.errors import InvalidInputError
 from application.ledger import Ledger
-from application.lists.household_lists import COLUMNS, LIST_TITLES, HouseholdList, list_kind
+from application.lists.household_lists import HouseholdList
+from application.lists.list_layout import COLUMNS, LIST_TITLES, list_kind
 from domain.user import Actor
 from web.lists.export import file_name, list_csv, list_xlsx
 from web.shared.dependencies import LedgerDep, PageActor

@@ -8,7 +8,7 @@ from datetime import date
 from application.core.ledger_core import Entry
 from application.ledger import Ledger
 from application.lists.household_import import CommitMode
-from application.lists.household_lists import COLUMNS, ListKind
+from application.lists.list_layout import COLUMNS, ListKind
 from domain.acts import LegalBasis
 from domain.household import Standing
 from domain.people import Person, Sex
