@@ -32,7 +32,7 @@ from application.core.settings import Settings
 from application.ledger import Ledger
 from application.reminders.inbox import ReminderItem
 from application.reminders.obligations import ObligationItem
-from application.reminders.obligations_view import commune_subject
+from application.reminders.obligations_view.table import commune_subject
 from application.reminders.sweep import SweepReport
 from domain.deadlines import ReminderRule, ReminderSchedule
 from domain.household import Area, Standing
