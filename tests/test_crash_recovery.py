@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.deployment import Deployment
+
+pytestmark = pytest.mark.slow  # a real server killed and restarted under concurrent writes
 
 WRITERS = 8
 HOUSEHOLDS = 150  # each a registration then a recognition: at most 300 writes

@@ -8,10 +8,14 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
+
 from application.ledger import Ledger
 from domain.calendar import add_months
 from tests.conftest import TODAY, seed_users
 from tests.web.browser import Browser
+
+pytestmark = pytest.mark.slow  # the server and the sweep in their own processes, and a restart
 
 
 def giamngheo(url: str, *args: str) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from application.audit.trail import AuditFilter
 from application.core.ledger_core import Entry
 from application.ledger import Ledger
@@ -20,6 +22,8 @@ from domain.deadlines import ReminderRule, notices
 from domain.household import Area
 from domain.project import Component
 from tests.conftest import TODAY, seed_users
+
+pytestmark = pytest.mark.slow  # a sweep of several seconds, killed and run again
 
 PROJECTS = 12  # each ended in 2021, so about 70 reminders each are due by today: a sweep of several seconds
 

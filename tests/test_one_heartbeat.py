@@ -10,9 +10,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from application.core.settings import Settings
 from application.ledger import Ledger
+
+pytestmark = pytest.mark.slow  # serve with two workers and a second scheduler, in their own processes
 
 
 def free_port() -> int:

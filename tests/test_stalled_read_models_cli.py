@@ -16,6 +16,8 @@ from application.ledger import Ledger
 from tests.application.poison import poison_loan
 from tests.conftest import seed_users
 
+pytestmark = pytest.mark.slow  # the CLI and the server in their own processes
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 

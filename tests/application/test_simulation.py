@@ -41,6 +41,8 @@ from tests.application.simulation import (
     simulate,
 )
 
+pytestmark = pytest.mark.slow  # four simulated years per variant, on each store
+
 VARIANTS = [
     Variant(seed=2023, database="sqlite", escalate_after_days=7),
     Variant(seed=29, database="sqlite", escalate_after_days=0),

@@ -32,6 +32,8 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import pytest
+
 FIXTURES = Path(__file__).parent / "fixtures"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 # The day the fixture was written (its sweep ran that day); every "today" of the dump is this day.
@@ -248,6 +250,7 @@ def differences(found: Any, wanted: Any, where: str = "") -> list[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_commune_book_written_before_the_restructure_opens_verifies_and_rebuilds_to_the_same_lists(
     tmp_path: Path,
 ) -> None:

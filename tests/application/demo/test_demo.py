@@ -20,6 +20,8 @@ from domain.loan import Programme
 from domain.project import Component
 from domain.standards import PovertyClass
 
+pytestmark = pytest.mark.slow  # each test builds a demo commune
+
 SMALL = 150
 ESCAPED = (Standing.ESCAPED_POVERTY, Standing.ESCAPED_NEAR_POVERTY)
 LISTED = (Standing.POOR, Standing.NEAR_POOR)

@@ -8,10 +8,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from application.audit.trail import AuditFilter
 from application.ledger import Ledger
 from tests.application.helpers import approved_project, escaped_household
 from tests.conftest import seed_users
+
+pytestmark = pytest.mark.slow  # two sweeper processes at once
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 28)

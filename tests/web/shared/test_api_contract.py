@@ -31,6 +31,8 @@ from tests.conftest import FixedClock, seed_users
 from tests.web.api_client import Api
 from web.app import create_app
 
+pytestmark = pytest.mark.slow  # schemathesis fuzzes every operation of the API
+
 SEED = int(os.environ.get("GIAMNGHEO_FUZZ_SEED", "20261128"))
 # 25 cases for each of the 53 operations and each role: about a minute on two CPUs.
 EXAMPLES_PER_OPERATION = int(os.environ.get("GIAMNGHEO_FUZZ_EXAMPLES", "25"))

@@ -27,6 +27,8 @@ from tests.web.hostile_requests import mutate, pinpoint, pinpoints
 from tests.web.hostile_world import World
 from web.app import create_app
 
+pytestmark = pytest.mark.slow  # hypothesis sends hostile bodies to every write and rebuilds
+
 EXAMPLES = 10
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 HOSTILE = settings(
