@@ -8,18 +8,15 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from application.demo.commune import DEMO_PASSWORD, load_demo
 from application.ledger import Ledger
 from application.lists.household_import import CommitMode
-from application.lists.import_rows import header_and_rows, read_table
+from application.lists.list_files import header_and_rows, read_table
 from application.lists.list_layout import COLUMNS, ListKind
 from domain.user import Role
 from tests.web.browser import Browser
-
-pytestmark = pytest.mark.slow  # a 300-household demo exported and imported
 
 HOUSEHOLDS = 300  # enough for every list, an average-living household among them, in a few seconds
 CHAIR_PASSWORD = "mat-khau-cua-xa-moi"

@@ -31,16 +31,11 @@ from application.core.errors import ConflictError, InvalidInputError
 from application.core.ledger_core import CONFLICT_MESSAGE, LedgerCore
 from application.households.cases import HouseholdCases
 from application.lists.household_lists import HouseholdListCases
-from application.lists.import_rows import (
-    ImportRow,
-    RowError,
-    UnreadableFileError,
-    header_and_rows,
-    parse_row,
-    read_table,
-)
+from application.lists.import_rows import ImportRow, parse_row
+from application.lists.list_files import UnreadableFileError, header_and_rows, read_table
 from application.lists.list_layout import ListKind
 from application.lists.list_rows import head_of
+from application.lists.row_reader import RowError
 from domain.acts import Act, DomainError, LegalBasis
 from domain.decisions import Standing
 from domain.household import Household, Member
