@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from application.demo.commune import DEMO_PASSWORD, load_demo
@@ -17,6 +18,8 @@ from application.lists.list_files import header_and_rows, read_table
 from application.lists.list_layout import COLUMNS, ListKind
 from domain.user import Role
 from tests.web.browser import Browser
+
+pytestmark = pytest.mark.slow  # a 300-household demo exported and imported
 
 HOUSEHOLDS = 300  # enough for every list, an average-living household among them, in a few seconds
 CHAIR_PASSWORD = "mat-khau-cua-xa-moi"
