@@ -3,29 +3,24 @@
 A correction takes effect only when a second leader approves it (issue 5, point 4): the approval and
 the target's corrected event are saved together, so the read models, the deadlines and the reminders
 re-derive from the log, and the original event stays visible beside its correction (design.md §2.5).
+The use cases extend the queries (correction_queries.py): one service, `ledger.corrections`, answers both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import AggregateEvent
-
-from application.core.capability import CapabilityService
-from application.core.errors import ConflictError, InvalidInputError, NotFoundError
+from application.audit.correction_queries import CorrectionQueries
+from application.core.errors import ConflictError, InvalidInputError
 from application.core.ledger_core import Entry, Recorded
 from application.core.reference import LOAN_CEILINGS
 from application.readmodels.database import Cursor
-from application.readmodels.rows import from_row
 from domain import bounds
 from domain.acts import Act, RecordedAggregate
-from domain.correction import CORRECTABLE_ACTIONS, Changes, Correction, CorrectionStatus, Target
+from domain.correction import Changes, Correction
 from domain.household import Household, TransitionRefusedError
 from domain.loan import Loan, loan_refusal
-from domain.project import Project
 from domain.user import COMMUNE_WIDE_ROLES, Actor, NotAllowedError
 
 TARGET_CHANGED = (
@@ -34,40 +29,7 @@ TARGET_CHANGED = (
 )
 
 
-@dataclass(frozen=True)
-class CorrectionSummary:
-    correction_id: UUID
-    subject_type: str
-    subject_id: UUID
-    household_id: UUID | None
-    event_version: int
-    action: str
-    label: str
-    hamlet: str
-    changes: str
-    void: bool
-    reason: str
-    evidence: str
-    proposed_by: str
-    proposed_at: datetime
-    status: CorrectionStatus
-    decided_by: str | None
-    decided_at: datetime | None
-    decision_note: str | None
-    target_position: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class CorrectionTarget:
-    """The decision a proposal form is opened on."""
-
-    target: Target
-    effective_on: date
-    details: str
-
-
-class CorrectionCases(CapabilityService):
+class CorrectionCases(CorrectionQueries):
     def propose_correction(
         self,
         actor: Actor,
@@ -126,89 +88,6 @@ class CorrectionCases(CapabilityService):
         correction.reject(actor, self.core.act(actor, entry))
         return self.core.record(entry, correction.id, correction)
 
-    def pending_corrections(self) -> list[CorrectionSummary]:
-        return self._corrections("status = ?", [CorrectionStatus.PENDING.value])
-
-    def corrections_of(self, subject_id: UUID) -> list[CorrectionSummary]:
-        return self._corrections("(subject_id = ? OR household_id = ?)", [str(subject_id), str(subject_id)])
-
-    def correction_summary(self, correction_id: UUID) -> CorrectionSummary:
-        found = self._corrections("correction_id = ?", [str(correction_id)])
-        if not found:
-            raise NotFoundError(f"Không tìm thấy đề nghị đính chính {correction_id}.")
-        return found[0]
-
-    def recent_corrections(self, limit: int = 100) -> list[CorrectionSummary]:
-        return self._corrections("status <> ?", [CorrectionStatus.PENDING.value])[:limit]
-
-    def correction_target_at(self, position: int) -> CorrectionTarget:
-        """The decision shown at a position of the audit log, for the “Đính chính” link beside it."""
-        with self.views.reading() as cursor:
-            row = cursor.one("SELECT * FROM view_audit WHERE position = ?", (position,))
-        if row is None or row["action"] not in CORRECTABLE_ACTIONS:
-            raise NotFoundError("Không tìm thấy quyết định cần đính chính.")
-        subject_id = UUID(row["subject_id"])
-        version = next(
-            (
-                event.originator_version
-                for event in self.store.events.get(subject_id)
-                if isinstance(event, AggregateEvent)  # every stored event is: narrows the library's protocol
-                and type(event).__qualname__ == row["action"]
-                and event.timestamp.isoformat() == row["recorded_at"]
-            ),
-            None,
-        )
-        if version is None:
-            raise NotFoundError("Không tìm thấy quyết định cần đính chính.")
-        _, target = self._target(subject_id, version)
-        return CorrectionTarget(target, date.fromisoformat(row["effective_on"]), row["details"])
-
-    def correction_target(self, target_id: UUID, target_version: int) -> CorrectionTarget:
-        _, target = self._target(target_id, target_version)
-        event = self._event(target_id, target_version)
-        return CorrectionTarget(target, event.effective_on, "")
-
-    def _corrections(self, where: str, params: list[Any]) -> list[CorrectionSummary]:
-        with self.views.reading() as cursor:
-            rows = cursor.all(f"SELECT * FROM view_corrections WHERE {where} ORDER BY proposed_position DESC", params)
-        return [from_row(CorrectionSummary, row) for row in rows]
-
-    def _event(self, target_id: UUID, version: int) -> Any:
-        events = list(self.store.events.get(target_id, gt=version - 1, lte=version))
-        if not events:
-            raise NotFoundError(f"Không tìm thấy ghi nhận phiên bản {version} của hồ sơ {target_id}.")
-        return events[0]
-
-    def _target(self, target_id: UUID, version: int) -> tuple[Any, Target]:
-        aggregate = self.core.load(RecordedAggregate, target_id)
-        event = self._event(target_id, version)
-        action = type(event).__qualname__
-        if action not in CORRECTABLE_ACTIONS:
-            raise InvalidInputError(
-                {
-                    "target": "Chỉ đính chính được quyết định công nhận hộ nghèo, cận nghèo, thoát nghèo, thoát cận"
-                    " nghèo, tái nghèo, khoản vay và quyết định phê duyệt dự án."
-                }
-            )
-        recorded_at = event.timestamp.isoformat()
-        if isinstance(aggregate, Household):
-            label, hamlet, household_id = aggregate.head_name, aggregate.hamlet, target_id
-            return aggregate, Target(
-                "household", target_id, version, action, aggregate.version, label, hamlet, household_id, recorded_at
-            )
-        if isinstance(aggregate, Loan):
-            household = self.core.load(Household, aggregate.household_id)
-            label = f"Khoản vay của hộ {household.head_name}"
-            hamlet, household_id = aggregate.hamlet, aggregate.household_id
-            return aggregate, Target(
-                "loan", target_id, version, action, aggregate.version, label, hamlet, household_id, recorded_at
-            )
-        assert isinstance(aggregate, Project)
-        hamlets = ", ".join(sorted({self.core.load(Household, h).hamlet for h in aggregate.household_ids}))
-        return aggregate, Target(
-            "project", target_id, version, action, aggregate.version, aggregate.name, hamlets, None, recorded_at
-        )
-
     def _require_scope(self, actor: Actor, aggregate: Any) -> None:
         """Who may propose: whoever may record on the household, the loan's hamlet or the project."""
         actor.require_writer()
@@ -253,25 +132,3 @@ def loans_in_force(cursor: Cursor, household_id: UUID) -> list[dict[str, Any]]:
         " (SELECT subject_id FROM view_corrections WHERE status = 'approved' AND void = 1)",
         (str(household_id),),
     )
-
-
-def correction_notes(cursor: Cursor, positions: list[int]) -> dict[int, str]:
-    """For a timeline: what corrected (or proposes to correct) the event at each position."""
-    if not positions:
-        return {}
-    rows = cursor.all(
-        f"SELECT * FROM view_corrections WHERE target_position IN ({', '.join('?' * len(positions))})"
-        " AND status <> 'rejected' ORDER BY proposed_position",
-        positions,
-    )
-    notes: dict[int, list[str]] = {}
-    for row in rows:
-        if row["status"] == CorrectionStatus.APPROVED.value:
-            text = (
-                f"Đã được đính chính bởi đề nghị của {row['proposed_by']}, {row['decided_by']} duyệt:"
-                f" {row['changes']}. Lý do: {row['reason']}"
-            )
-        else:
-            text = f"Đang chờ duyệt đính chính của {row['proposed_by']}: {row['changes']}"
-        notes.setdefault(int(row["target_position"]), []).append(text)
-    return {position: " · ".join(texts) for position, texts in notes.items()}

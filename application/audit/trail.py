@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from application.audit.checkpoints import AUDIT_EXPORT
-from application.audit.corrections import correction_notes
+from application.audit.correction_notes import correction_notes
 from application.audit.tamper_evidence import TamperEvidenceCases
 from application.core.capability import CapabilityService
 from application.core.ledger_core import LedgerCore

@@ -9,7 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from application.audit.corrections import CorrectionSummary
+from application.audit.correction_queries import CorrectionSummary
 from application.core.ledger_core import Entry
 from domain.acts import LegalBasis
 from domain.correction import Changes

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from application.audit.corrections import CorrectionTarget
+from application.audit.correction_queries import CorrectionTarget
 from application.core.ledger_core import Entry
 from application.ledger import Ledger
 from domain.acts import LegalBasis
