@@ -88,27 +88,10 @@ class HouseholdImportCases(CapabilityService):
         their decisions' dates, whatever the order of the files, so a household on two lists (newly escaped
         and average-living, or near-poor within its 36 months) comes out as it was."""
         actor.require_writer()
-        records: list[tuple[str, int, dict[str, str]]] = []
-        for file_name, content in files:
-            try:
-                records += [(file_name, n, cells) for n, cells in header_and_rows(read_table(file_name, content))[1]]
-            except UnreadableFileError as error:
-                message = f"{file_name}: {error}" if len(files) > 1 else str(error)
-                raise InvalidInputError({"file": message}) from None
+        records = file_records(files)
         known = self._known_households()
         plans, errors = self.planner.plan(actor, records, known, progress)
-        valid = unique_households(plans)
-        changing = [p.household.id for p in plans if p.household is not None]
-        committed, position = 0, None
-        if mode is CommitMode.ALL_OR_NOTHING and not errors:
-            position = self._save_all(valid, progress)
-            committed = len(changing)  # rows, a household on two lists counting twice
-        elif mode is CommitMode.VALID_ONLY:
-            _, position, conflicts = self._save_in_batches(valid, progress)
-            errors.extend(conflicts)
-            at = conflicts_at(conflicts)
-            lost = {p.household.id for p in valid if p.household and (p.file_name, p.row.row) in at}
-            committed = sum(1 for household_id in changing if household_id not in lost)
+        committed, position = self._commit(mode, plans, errors, progress)
         order = {name: index for index, (name, _) in enumerate(files)}
         return ImportReport(
             ", ".join(name for name, _ in files),
@@ -129,6 +112,24 @@ class HouseholdImportCases(CapabilityService):
             for key in natural_keys(household):
                 known.setdefault(key, household)
         return known
+
+    def _commit(
+        self, mode: CommitMode | None, plans: list[Planned], errors: list[RowError], progress: Progress | None
+    ) -> tuple[int, int | None]:
+        """The rows committed and the log position after them; a row that lost a race joins the errors."""
+        valid = unique_households(plans)
+        changing = [p.household.id for p in plans if p.household is not None]
+        committed, position = 0, None
+        if mode is CommitMode.ALL_OR_NOTHING and not errors:
+            position = self._save_all(valid, progress)
+            committed = len(changing)  # rows, a household on two lists counting twice
+        elif mode is CommitMode.VALID_ONLY:
+            _, position, conflicts = self._save_in_batches(valid, progress)
+            errors.extend(conflicts)
+            at = conflicts_at(conflicts)
+            lost = {p.household.id for p in valid if p.household and (p.file_name, p.row.row) in at}
+            committed = sum(1 for household_id in changing if household_id not in lost)
+        return committed, position
 
     def _save_all(self, plans: list[Planned], progress: Progress | None) -> int | None:
         """All or nothing: the whole file in one transaction."""
@@ -167,3 +168,15 @@ class HouseholdImportCases(CapabilityService):
 
 def conflicts_at(conflicts: list[RowError]) -> set[tuple[str, int]]:
     return {(error.file, error.row) for error in conflicts}
+
+
+def file_records(files: list[tuple[str, bytes]]) -> list[tuple[str, int, dict[str, str]]]:
+    """Every row of every file, under its file's name; an unreadable file refuses the whole run."""
+    records: list[tuple[str, int, dict[str, str]]] = []
+    for file_name, content in files:
+        try:
+            records += [(file_name, n, cells) for n, cells in header_and_rows(read_table(file_name, content))[1]]
+        except UnreadableFileError as error:
+            message = f"{file_name}: {error}" if len(files) > 1 else str(error)
+            raise InvalidInputError({"file": message}) from None
+    return records

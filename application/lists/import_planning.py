@@ -68,6 +68,26 @@ class ImportPlanner(CapabilityService):
         known: dict[tuple[str, ...], Household],
         progress: Progress | None,
     ) -> tuple[list[Planned], list[RowError]]:
+        parsed, errors = self._checked_rows(actor, records)
+        # A household's decisions in the order they took effect, across the files (see KIND_ORDER).
+        parsed.sort(key=lambda pair: (pair[1].recognised_on, KIND_ORDER[pair[1].kind]))
+        plans: list[Planned] = []
+        claimed: dict[tuple[str, UUID], int] = {}
+        for done, (file_name, row) in enumerate(parsed, start=1):
+            try:
+                plans.append(self._plan_row(actor, file_name, row, known, claimed))
+            except RowRefusedError as error:
+                errors.append(RowError(row.row, error.column, error.message, file_name))
+            except DomainError as error:
+                errors.append(RowError(row.row, "Phân loại", error.message, file_name))
+            if progress:
+                progress("kiểm tra", done, len(parsed))
+        return plans, errors
+
+    def _checked_rows(
+        self, actor: Actor, records: list[tuple[str, int, dict[str, str]]]
+    ) -> tuple[list[tuple[str, ImportRow]], list[RowError]]:
+        """The rows whose cells pass, under their file's name, and every faulty cell of the others."""
         parsed: list[tuple[str, ImportRow]] = []
         errors: list[RowError] = []
         seen: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -83,20 +103,7 @@ class ImportPlanner(CapabilityService):
             if row and not row_errors:
                 parsed.append((file_name, row))
             errors += [replace(e, file=file_name) for e in row_errors]
-        # A household's decisions in the order they took effect, across the files (see KIND_ORDER).
-        parsed.sort(key=lambda pair: (pair[1].recognised_on, KIND_ORDER[pair[1].kind]))
-        plans: list[Planned] = []
-        claimed: dict[tuple[str, UUID], int] = {}
-        for done, (file_name, row) in enumerate(parsed, start=1):
-            try:
-                plans.append(self._plan_row(actor, file_name, row, known, claimed))
-            except RowRefusedError as error:
-                errors.append(RowError(row.row, error.column, error.message, file_name))
-            except DomainError as error:
-                errors.append(RowError(row.row, "Phân loại", error.message, file_name))
-            if progress:
-                progress("kiểm tra", done, len(parsed))
-        return plans, errors
+        return parsed, errors
 
     def _check_row(self, actor: Actor, row: ImportRow) -> list[RowError]:
         if not actor.may_record_in(row.hamlet):

@@ -117,3 +117,14 @@ def count_movement(row: HamletRow, before: Standing, after: Standing) -> None:
         keys.add(change if change in NEAR_POOR_OUT else "other_out_of_near_poor")
     for key in keys:
         row.counts[key] += 1
+
+
+def count_movements(row: HamletRow, household: Household, start_on: date, as_of: date) -> None:
+    """The household's steps after the year's start and by the as-of day, counted into and out of each list."""
+    standing = Standing.UNLISTED
+    for effective_on, after in history_of(household):
+        if effective_on > as_of:
+            break
+        if effective_on > start_on and after is not standing:
+            count_movement(row, standing, after)
+        standing = after

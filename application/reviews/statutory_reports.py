@@ -20,6 +20,7 @@ import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from application.audit.chain import Link
@@ -39,13 +40,11 @@ from application.reviews.statutory_report_rows import (
     MONTHLY_CHANGES,
     HamletRow,
     count_households,
-    count_movement,
+    count_movements,
     hamlet_key,
     hamlet_rows,
-    history_of,
     total_of,
 )
-from domain.household import Standing
 from domain.review import Review, ReviewKind
 
 FIRST_YEAR = 2021  # the 2022–2025 standard and Decision 24/2021 apply from the 2021 review on
@@ -90,26 +89,8 @@ class StatutoryReportQueries(CapabilityService):
         rows = self._hamlet_rows()
         decisions: list[DecisionReference] = []
         for events in log.reviews:
-            opened = events[0]
-            if opened.kind is not ReviewKind.REGULAR:
-                continue
-            hamlet_of = {e.household_id: e.hamlet for e in events if isinstance(e, Review.HouseholdListed)}
-            reviewed: dict[str, set[UUID]] = defaultdict(set)
-            for event in events:
-                if not first_day <= event.effective_on <= last_day:
-                    continue
-                if isinstance(event, Review.Decided):
-                    for outcome in event.outcomes:
-                        row = rows[hamlet_of[outcome.household_id]]
-                        row.counts[outcome.change if outcome.change in MONTHLY_CHANGES else "unchanged"] += 1
-                        reviewed[row.hamlet].add(outcome.household_id)
-                    number = event.basis.number if event.basis else ""
-                    decisions.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
-                elif isinstance(event, Review.RequestRefused):
-                    rows[hamlet_of[event.household_id]].counts["refused"] += 1
-                    reviewed[hamlet_of[event.household_id]].add(event.household_id)
-            for hamlet, households in reviewed.items():
-                rows[hamlet].counts["reviewed"] += len(households)
+            if events[0].kind is ReviewKind.REGULAR:
+                decisions += count_regular_review(rows, events, first_day, last_day)
         count_households(rows, log.households, as_of, "end")
         ordered = self._ordered(rows)
         decisions.sort(key=lambda d: (d.decided_on, d.number))
@@ -125,26 +106,13 @@ class StatutoryReportQueries(CapabilityService):
         source, log = self._report_log(export)
         rows = self._hamlet_rows()
         for household, _ in log.households:
-            row, standing = rows[household.hamlet], Standing.UNLISTED
-            for effective_on, after in history_of(household):
-                if effective_on > as_of:
-                    break
-                if effective_on > start_on and after is not standing:
-                    count_movement(row, standing, after)
-                standing = after
+            count_movements(rows[household.hamlet], household, start_on, as_of)
         count_households(rows, log.households, start_on, "start")
         count_households(rows, log.households, as_of, "end")
         periodic = []
         for events in log.reviews:
-            opened = events[0]
-            if opened.kind is not ReviewKind.PERIODIC or opened.year != year:
-                continue
-            for event in events:
-                if isinstance(event, Review.HouseholdListed):
-                    rows[event.hamlet].counts["reviewed"] += 1
-                elif isinstance(event, Review.Decided) and event.effective_on <= as_of:
-                    number = event.basis.number if event.basis else ""
-                    periodic.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
+            if events[0].kind is ReviewKind.PERIODIC and events[0].year == year:
+                periodic += count_periodic_review(rows, events, as_of)
         ordered, periodic = self._ordered(rows), sorted(periodic, key=lambda d: d.decided_on)
         return AnnualReviewSummary(year, start_on, as_of, source, tuple(periodic), ordered, total_of(ordered))
 
@@ -175,3 +143,42 @@ class StatutoryReportQueries(CapabilityService):
         """The commune's hamlet order (settings), then any hamlet the log names that settings no longer do."""
         known = [rows[h] for h in self.settings.hamlets]
         return tuple(known + sorted((r for h, r in rows.items() if h not in self.settings.hamlets), key=hamlet_key))
+
+
+def count_regular_review(
+    rows: dict[str, HamletRow], events: list[Any], first_day: date, last_day: date
+) -> list[DecisionReference]:
+    """A regular review's decisions and written refusals dated in the month, counted by hamlet and line."""
+    opened = events[0]
+    hamlet_of = {e.household_id: e.hamlet for e in events if isinstance(e, Review.HouseholdListed)}
+    reviewed: dict[str, set[UUID]] = defaultdict(set)
+    decisions = []
+    for event in events:
+        if not first_day <= event.effective_on <= last_day:
+            continue
+        if isinstance(event, Review.Decided):
+            for outcome in event.outcomes:
+                row = rows[hamlet_of[outcome.household_id]]
+                row.counts[outcome.change if outcome.change in MONTHLY_CHANGES else "unchanged"] += 1
+                reviewed[row.hamlet].add(outcome.household_id)
+            number = event.basis.number if event.basis else ""
+            decisions.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
+        elif isinstance(event, Review.RequestRefused):
+            rows[hamlet_of[event.household_id]].counts["refused"] += 1
+            reviewed[hamlet_of[event.household_id]].add(event.household_id)
+    for hamlet, households in reviewed.items():
+        rows[hamlet].counts["reviewed"] += len(households)
+    return decisions
+
+
+def count_periodic_review(rows: dict[str, HamletRow], events: list[Any], as_of: date) -> list[DecisionReference]:
+    """The households a periodic review listed, by hamlet, and its decisions by the as-of day."""
+    opened = events[0]
+    decisions = []
+    for event in events:
+        if isinstance(event, Review.HouseholdListed):
+            rows[event.hamlet].counts["reviewed"] += 1
+        elif isinstance(event, Review.Decided) and event.effective_on <= as_of:
+            number = event.basis.number if event.basis else ""
+            decisions.append(decision_reference(opened, event.effective_on, number, len(event.outcomes)))
+    return decisions
