@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 VIEWS_NAME = "ledger_views"
 # Bump when a view table changes shape: a database built under another version is rebuilt at start-up.
-SCHEMA_VERSION = 10  # 10: the dashboard's own read model (application/plan/dashboard_view.py)
+SCHEMA_VERSION = 10  # 10: the dashboard's own read model (application/plan/dashboard_view/)
 PAGE_SIZE = 500
 RETRY_SECONDS = 600  # a stalled process tries the event again this often (a transient failure heals itself)
 POSITION_COLUMNS = """
